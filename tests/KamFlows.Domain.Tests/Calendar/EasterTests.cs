@@ -40,6 +40,9 @@ public sealed class EasterTests
     }
 
     [Fact]
-    public void Years_before_the_Gregorian_calendar_are_refused() =>
+    public void Years_before_the_Gregorian_calendar_are_refused()
+    {
         Assert.Throws<ArgumentOutOfRangeException>(() => Easter.Sunday(1582));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Calendars.Of("PT").NonBusinessDays(1582));
+    }
 }

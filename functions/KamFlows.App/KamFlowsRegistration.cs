@@ -1,0 +1,70 @@
+using KamFlows.App;
+using KamFlows.App.Features.BusinessUnits;
+using KamFlows.App.Features.Health;
+using KamFlows.App.Features.Users;
+using KamFlows.App.Hosting;
+using KamFlows.App.Http;
+using KamFlows.App.Problems;
+using KamFlows.App.Storage;
+using KamFlows.App.Work;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Everything the app registers, one extension per area, so Program.cs reads as a table of contents.</summary>
+internal static class KamFlowsRegistration
+{
+    public static IHostApplicationBuilder AddKamFlows(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidator>();
+
+        builder.AddKamFlowsHosting()
+            .AddKamFlowsStorage()
+            .AddKamFlowsWork()
+            .AddKamFlowsHttp()
+            .AddKamFlowsSecurity()
+            .AddKamFlowsTelemetry();
+
+        builder.Services.AddSingleton<UserDirectory>();
+        builder.Services.AddSingleton<UserReferences>();
+        builder.Services.AddSingleton<BusinessUnitCatalog>();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        return builder;
+    }
+
+    private static IHostApplicationBuilder AddKamFlowsHosting(this IHostApplicationBuilder builder)
+    {
+        var host = FunctionsHost.From(builder.Configuration);
+        builder.Services.AddSingleton(host);
+        builder.Services.AddSingleton(sp => FunctionManifest.Load(AppContext.BaseDirectory, sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<TriggerFunctions>();
+        builder.Services.AddOptions<LocalTriggerOptions>().BindConfiguration(LocalTriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (!host.IsPresent && builder.Configuration.GetValue(LocalTriggerOptions.Section + ":Enabled", true))
+        {
+            builder.Services.AddHostedService<LocalTriggerHost>();
+        }
+
+        return builder;
+    }
+
+    private static IHostApplicationBuilder AddKamFlowsStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        builder.Services.AddSingleton<StorageClients>();
+        // Before anything else starts: the local loops and the first request need the tables and queues.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageProvisioning>());
+        return builder;
+    }
+
+    private static IHostApplicationBuilder AddKamFlowsWork(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<WorkQueue>();
+        builder.Services.AddSingleton<DueTimers>();
+        builder.Services.AddSingleton<IQueueFunction, WorkQueueFunction>();
+        builder.Services.AddSingleton<ITimerFunction, DueTimerSweepFunction>();
+        return builder;
+    }
+}

@@ -1,0 +1,45 @@
+using KamFlows.App.Features.BusinessUnits;
+using KamFlows.App.Features.Health;
+using KamFlows.App.Features.Users;
+using KamFlows.App.Hosting;
+using KamFlows.App.Problems;
+using KamFlows.App.Security;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+if (FunctionsHost.From(builder.Configuration) is { Port: { } port })
+{
+    // The Functions host polls GET / on this port and forwards HTTP and triggers to it.
+    builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+}
+
+builder.AddKamFlows();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestBodyLimit>();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthApi();
+app.MapUsersApi();
+app.MapBusinessUnitsApi();
+
+if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
+{
+    app.MapTriggerEndpoints();
+}
+
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevelopmentSignIn();
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference().AllowAnonymous();
+}
+
+app.Run();
+
+/// <summary>The entry point, public so the tests' WebApplicationFactory can start the app.</summary>
+public partial class Program;

@@ -1,0 +1,20 @@
+using KamFlows.Domain.Organisation;
+using Microsoft.AspNetCore.Authorization;
+
+namespace KamFlows.App.Security;
+
+/// <summary>
+/// Who may do what, in one place. Endpoints name a policy; none checks roles itself. Every endpoint
+/// that names nothing gets the fallback: a signed-in, active KamFlows member.
+/// </summary>
+public static class Policies
+{
+    public const string Admin = nameof(Admin);
+    public const string PeopleReaders = nameof(PeopleReaders);
+
+    public static AuthorizationBuilder AddKamFlowsPolicies(this AuthorizationBuilder builder) => builder
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(KamFlowsClaims.Member).Build())
+        .AddPolicy(Admin, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin)))
+        // Heads of KAM re-assign accounts and escalate, so they see the people as well as administrators.
+        .AddPolicy(PeopleReaders, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin), nameof(Role.HeadOfKam)));
+}

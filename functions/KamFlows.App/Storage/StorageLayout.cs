@@ -1,0 +1,22 @@
+namespace KamFlows.App.Storage;
+
+/// <summary>
+/// Every table and blob container the app uses, in one place, so start-up can create them and a
+/// reader can see the whole storage layout at a glance. Queue names come from the function.json
+/// settings (see <c>Hosting/FunctionManifest</c>).
+/// </summary>
+public static class StorageLayout
+{
+    /// <summary>Users, roles and business units: small, read on every request, one partition each.</summary>
+    public const string OrganisationTable = "organisation";
+
+    /// <summary>The due-timer index: one row per pending wake-up, partitioned by minute bucket.</summary>
+    public const string DueTimersTable = "duetimers";
+
+    public static IReadOnlyList<string> Tables { get; } = [OrganisationTable, DueTimersTable];
+
+    /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>
+    public const string SystemContainer = "system";
+
+    public static IReadOnlyList<string> Containers { get; } = [SystemContainer];
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KamFlows.App.Hosting;
+
+namespace KamFlows.App.Work;
+
+/// <summary>
+/// What travels on the work queue: a kind of work and the id it concerns, never the data itself
+/// (queue messages carry ids only: no personal data, and always the current state when handled).
+/// </summary>
+public sealed record WorkItem(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("id")] string Id)
+{
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    public static WorkItem Parse(string message)
+    {
+        WorkItem? item;
+        try
+        {
+            item = JsonSerializer.Deserialize<WorkItem>(message);
+        }
+        catch (JsonException e)
+        {
+            throw new MalformedQueueMessageException($"not a work item: {e.Message}");
+        }
+
+        if (item is null || string.IsNullOrWhiteSpace(item.Kind) || string.IsNullOrWhiteSpace(item.Id))
+        {
+            throw new MalformedQueueMessageException("a work item needs a kind and an id");
+        }
+
+        return item;
+    }
+}
+
+/// <summary>Does one kind of work. Must be idempotent: a message can be delivered more than once.</summary>
+public interface IWorkItemHandler
+{
+    string Kind { get; }
+
+    Task HandleAsync(WorkItem item, CancellationToken cancellationToken);
+}

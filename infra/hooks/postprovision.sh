@@ -6,7 +6,8 @@
 #      AzureAd section (ClientId, Audience) fits both.
 #   2. Writes AzureAd__ClientId and AzureAd__Audience back: into the azd environment (so the next
 #      `azd provision` passes them to Bicep instead of resetting them) and into the app settings.
-#   3. Creates the Key Vault secret LinkKey (random, 32 bytes) when it does not exist. It is never
+#   3. Pre-authorizes the Azure CLI for that scope (operators call the admin API with az tokens).
+#   4. Creates the Key Vault secret LinkKey (random, 32 bytes) when it does not exist. It is never
 #      rotated here: emailed links are derived from it.
 # Safe to run again: every step looks before it changes anything.
 #
@@ -118,6 +119,25 @@ JSON
   az rest --method PATCH --uri "https://graph.microsoft.com/v1.0/applications/$object_id" \
     --headers "Content-Type=application/json" \
     --body "{\"api\":{\"requestedAccessTokenVersion\":2,\"oauth2PermissionScopes\":$scopes}}"
+fi
+
+# Pre-authorize the Azure CLI for access_as_user, so an operator can call the admin API with
+# `az account get-access-token --scope api://<appId>/access_as_user` (docs/RUNBOOK.md).
+# KAMFLOWS_PREAUTHORIZE_AZURE_CLI=false skips it. The app still authorizes every call by role.
+azure_cli_app_id="04b07795-8ddb-461a-bbee-02f9e1bf7b46"
+if [[ "${KAMFLOWS_PREAUTHORIZE_AZURE_CLI:-true}" == "true" ]]; then
+  preauthorized="$(az ad app show --id "$app_id" \
+    --query "api.preAuthorizedApplications[?appId=='$azure_cli_app_id'].appId | [0]" -o tsv)"
+  if [[ -z "$preauthorized" ]]; then
+    echo "Pre-authorizing the Azure CLI for access_as_user"
+    existing_apps="$(az ad app show --id "$app_id" --query "api.preAuthorizedApplications" -o json)"
+    [[ -n "$existing_apps" && "$existing_apps" != "null" ]] || existing_apps="[]"
+    apps="$(json_array_append "$existing_apps" \
+      "{\"appId\":\"$azure_cli_app_id\",\"delegatedPermissionIds\":[\"$scope_id\"]}")"
+    az rest --method PATCH --uri "https://graph.microsoft.com/v1.0/applications/$object_id" \
+      --headers "Content-Type=application/json" \
+      --body "{\"api\":{\"preAuthorizedApplications\":$apps}}"
+  fi
 fi
 
 # Web redirect URIs for the pages' sign-in (existing URIs, e.g. a developer's, are kept).

@@ -102,6 +102,11 @@ for file in infra/main.parameters.json infra/timer-functions.json infra/timer-si
   python3 -m json.tool "$file" >/dev/null || fail "$file is not valid JSON"
 done
 
+# azure.yaml points at files that exist.
+while IFS= read -r path; do
+  [[ -e "$path" ]] || fail "azure.yaml refers to $path, which does not exist"
+done < <(sed -n -e 's/^ *project: *//p' -e 's/^ *run: *bash *//p' azure.yaml)
+
 echo "infra/timer-functions.sh --check"
 infra/timer-functions.sh --check || fail "infra/timer-functions.json is stale"
 

@@ -225,7 +225,7 @@ case "$secret_state" in
     chmod 600 "$key_file"
     openssl rand -base64 32 | tr -d '\n' >"$key_file"
     az keyvault secret set --vault-name "$vault" --name LinkKey --file "$key_file" \
-      --encoding utf-8 --content-type text/plain --query id -o tsv >/dev/null
+      --encoding utf-8 --query id -o tsv >/dev/null
     rm -f "$key_file"
     secret_created=1
     ;;

@@ -16,6 +16,8 @@ internal static class HttpRegistration
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             // A misspelt field is an error, not silently dropped data.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // A number is a JSON number: "5" for a discount is a client bug worth telling.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         // Bad input throws, so ProblemExceptionHandler can say exactly what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

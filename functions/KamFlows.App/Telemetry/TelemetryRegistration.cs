@@ -25,6 +25,17 @@ internal static class TelemetryRegistration
         }
 
         var connectionString = options.ApplicationInsightsConnectionString ?? builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+        var invalid = new TelemetryOptionsValidator().Validate(null, new TelemetryOptions
+        {
+            Exporter = options.Exporter,
+            ApplicationInsightsConnectionString = connectionString,
+        });
+        if (invalid.Failed)
+        {
+            // The exporters check their own settings as they are built, with messages that name no setting: say ours first.
+            throw new OptionsValidationException(TelemetryOptions.Section, typeof(TelemetryOptions), invalid.Failures);
+        }
+
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("kamflows"))
             .WithTracing(t =>

@@ -1,5 +1,7 @@
 using KamFlows.App;
 using KamFlows.App.Features.BusinessUnits;
+using KamFlows.App.Features.Calendar;
+using KamFlows.Domain.Calendar;
 using KamFlows.App.Features.Health;
 using KamFlows.App.Features.Users;
 using KamFlows.App.Hosting;
@@ -31,6 +33,9 @@ internal static class KamFlowsRegistration
         builder.Services.AddSingleton<UserReferences>();
         builder.Services.AddSingleton<BusinessUnitCatalog>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddOptions<CompanyCalendarSettings>().BindConfiguration("Calendar").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CompanyCalendarSettings>, CompanyCalendarSettingsValidator>();
+        builder.Services.AddSingleton<BusinessCalendars>();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using KamFlows.App.Features.BusinessUnits;
+using KamFlows.App.Features.Calendar;
 using KamFlows.App.Features.Health;
 using KamFlows.App.Features.Users;
 using KamFlows.App.Hosting;
@@ -26,6 +27,7 @@ app.UseAuthorization();
 app.MapHealthApi();
 app.MapUsersApi();
 app.MapBusinessUnitsApi();
+app.MapCalendarApi();
 
 if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 {

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
+using KamFlows.Domain.Calendar;
 
 namespace KamFlows.App.Http;
 
@@ -7,14 +7,15 @@ namespace KamFlows.App.Http;
 /// Country, region and time zone of a person or an account, as the business calendar needs them:
 /// a supported country, an ISO 3166-2 region of that country, an IANA time zone.
 /// </summary>
-public static partial class PlaceRules
+public static class PlaceRules
 {
-    public static IReadOnlyList<string> SupportedCountries { get; } = ["BR", "PT"];
+    public static IReadOnlyList<string> SupportedCountries => HolidayRules.SupportedCountries;
 
     /// <summary>The region must belong to the country (checked once each field on its own is right).</summary>
     public static IEnumerable<ValidationResult> CheckRegion(string? country, string? region)
     {
-        if (!string.IsNullOrWhiteSpace(region) && (!RegionPattern().IsMatch(region) || country is null || !region.StartsWith(country + "-", StringComparison.Ordinal)))
+        // The canonical code only (BR-SP, not sp): a region is a key of the business calendar.
+        if (!string.IsNullOrWhiteSpace(region) && (country is null || HolidayRules.NormaliseRegion(country, region) != region))
         {
             yield return new ValidationResult(
                 "Region must be an ISO 3166-2 code of the country, e.g. BR-SP or PT-30.", ["Region"]);
@@ -25,9 +26,6 @@ public static partial class PlaceRules
         (id.Contains('/', StringComparison.Ordinal) || id == "UTC")
         && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
         && zone.HasIanaId;
-
-    [GeneratedRegex("^[A-Z]{2}-[A-Z0-9]{1,3}$")]
-    private static partial Regex RegionPattern();
 }
 
 /// <summary>A country KamFlows has a business calendar for.</summary>

@@ -7,7 +7,9 @@ using KamFlows.App.Problems;
 using KamFlows.App.Security;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root is the executable's folder, not the current directory: the Functions host starts us
+// from its own working directory, and host.json, function.json and appsettings.json lie beside us.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 if (FunctionsHost.From(builder.Configuration) is { Port: { } port })
 {
     // The Functions host polls GET / on this port and forwards HTTP and triggers to it.

@@ -4,6 +4,7 @@ using KamFlows.App.Features.Calendar;
 using KamFlows.Domain.Calendar;
 using KamFlows.App.Features.Health;
 using KamFlows.App.Features.Users;
+using KamFlows.App.Engine;
 using KamFlows.App.Hosting;
 using KamFlows.App.Http;
 using KamFlows.App.Problems;
@@ -18,13 +19,24 @@ internal static class KamFlowsRegistration
 {
     public static IHostApplicationBuilder AddKamFlows(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddSingleton<DevelopmentClock>();
+            builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<DevelopmentClock>());
+            builder.Services.AddHostedService<DevelopmentClockLoader>();
+        }
+        else
+        {
+            builder.Services.AddSingleton(TimeProvider.System);
+        }
+
         builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidator>();
 
         builder.AddKamFlowsHosting()
             .AddKamFlowsStorage()
             .AddKamFlowsWork()
+            .AddKamFlowsEngine()
             .AddKamFlowsHttp()
             .AddKamFlowsSecurity()
             .AddKamFlowsTelemetry();
@@ -64,8 +76,27 @@ internal static class KamFlowsRegistration
         return builder;
     }
 
+    private static IHostApplicationBuilder AddKamFlowsEngine(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ProcessRegistry>();
+        builder.Services.AddSingleton<StateCodec>();
+        builder.Services.AddSingleton<InstanceStore>();
+        builder.Services.AddSingleton<ProcessIndex>();
+        builder.Services.AddSingleton<EffectRunner>();
+        builder.Services.AddSingleton<WakeTimes>();
+        builder.Services.AddSingleton<ProcessEngine>();
+        builder.Services.AddSingleton<IEffectHandler, StartChildHandler>();
+        builder.Services.AddSingleton<IEffectHandler, NotifyParentHandler>();
+        builder.Services.AddSingleton<IEffectHandler, TerminateChildHandler>();
+        builder.Services.AddSingleton<IEffectHandler, IndexHandler>();
+        builder.Services.AddSingleton<IWorkItemHandler, ProcessWorkHandler>();
+        return builder;
+    }
+
     private static IHostApplicationBuilder AddKamFlowsWork(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<PoisonStore>();
         builder.Services.AddSingleton<WorkQueue>();
         builder.Services.AddSingleton<DueTimers>();
         builder.Services.AddSingleton<IQueueFunction, WorkQueueFunction>();

@@ -1,6 +1,8 @@
 using KamFlows.App.Features.BusinessUnits;
 using KamFlows.App.Features.Calendar;
+using KamFlows.App.Engine;
 using KamFlows.App.Features.Health;
+using KamFlows.App.Features.Processes;
 using KamFlows.App.Features.Users;
 using KamFlows.App.Hosting;
 using KamFlows.App.Problems;
@@ -30,6 +32,8 @@ app.MapHealthApi();
 app.MapUsersApi();
 app.MapBusinessUnitsApi();
 app.MapCalendarApi();
+app.MapProcessesApi();
+app.MapPoisonApi();
 
 if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 {
@@ -39,6 +43,7 @@ if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 if (app.Environment.IsDevelopment())
 {
     app.MapDevelopmentSignIn();
+    app.MapDevelopmentClock();
     app.MapOpenApi().AllowAnonymous();
     app.MapScalarApiReference().AllowAnonymous();
 }

@@ -13,7 +13,16 @@ public static class StorageLayout
     /// <summary>The due-timer index: one row per pending wake-up, partitioned by minute bucket.</summary>
     public const string DueTimersTable = "duetimers";
 
-    public static IReadOnlyList<string> Tables { get; } = [OrganisationTable, DueTimersTable];
+    /// <summary>Process instances: one partition per instance (entity, history, processed inputs).</summary>
+    public const string ProcessesTable = "processes";
+
+    /// <summary>Lists of process instances by status, account, definition and who they wait on.</summary>
+    public const string ProcessIndexTable = "processindex";
+
+    /// <summary>Work queue messages that failed five times, kept for the operator to see and replay.</summary>
+    public const string PoisonTable = "poison";
+
+    public static IReadOnlyList<string> Tables { get; } = [OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>
     public const string SystemContainer = "system";

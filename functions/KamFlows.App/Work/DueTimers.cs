@@ -87,14 +87,17 @@ public sealed class DueTimers
                 _lag.Record((now - dueAt).TotalSeconds);
             }
 
-            await _queue.SendAsync(new WorkItem(row.GetString("Kind"), row.GetString("ItemId")), cancellationToken: ct);
+            await _queue.SendAsync(new WorkItem(row.GetString("Kind"), row.GetString("ItemId"), dueAt), cancellationToken: ct);
             fired++;
         }
 
         return fired;
     }
 
-    internal static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString(BucketFormat, CultureInfo.InvariantCulture);
+    /// <summary>Two due times share a row when they fall in the same minute: clearing one would clear the other.</summary>
+    public static bool SameRow(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && b is { } y && Bucket(x) == Bucket(y);
+
+    public static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString(BucketFormat, CultureInfo.InvariantCulture);
 
     private static string RowKey(WorkItem item) => $"{item.Kind}|{item.Id}";
 

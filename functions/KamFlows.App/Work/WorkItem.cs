@@ -8,9 +8,12 @@ namespace KamFlows.App.Work;
 /// What travels on the work queue: a kind of work and the id it concerns, never the data itself
 /// (queue messages carry ids only: no personal data, and always the current state when handled).
 /// </summary>
+/// <param name="At">For a wake-up: the due time it was set for (the due-timer row it came from, or the
+/// delayed message's target), so the handler can tell a current wake-up from an outdated one.</param>
 public sealed record WorkItem(
     [property: JsonPropertyName("kind")] string Kind,
-    [property: JsonPropertyName("id")] string Id)
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? At = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this);
 

@@ -52,7 +52,7 @@ public sealed class BadInputSuiteTests(KamFlowsApp app) : IClassFixture<KamFlows
             }
         }
 
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.True(cases.Count > 50, $"only {cases.Count} cases: is the OpenAPI document missing routes?");
         Assert.Equal(before, await StorageSnapshot.TakeAsync(app.Storage, ct));
     }
@@ -90,7 +90,7 @@ public sealed class BadInputSuiteTests(KamFlowsApp app) : IClassFixture<KamFlows
 
                 foreach (var (name, property) in resolved["properties"]?.AsObject() ?? [])
                 {
-                    foreach (var (what, wrong) in WrongValues(Resolve(document, property!)))
+                    foreach (var (what, wrong) in WrongValues(document, Resolve(document, property!)))
                     {
                         var body = new JsonObject { [name] = wrong };
                         yield return new Case(m, path, $"{name}: {what}", Json(body.ToJsonString()), name);
@@ -100,9 +100,9 @@ public sealed class BadInputSuiteTests(KamFlowsApp app) : IClassFixture<KamFlows
         }
     }
 
-    private static IEnumerable<(string What, JsonNode Value)> WrongValues(JsonNode schema)
+    private static IEnumerable<(string What, JsonNode Value)> WrongValues(JsonNode document, JsonNode schema)
     {
-        var types = TypesOf(schema);
+        var types = TypesOf(document, schema);
         if (schema["enum"] is JsonArray)
         {
             yield return ("a value outside the enum", JsonValue.Create("NoSuchValue")!);
@@ -134,11 +134,14 @@ public sealed class BadInputSuiteTests(KamFlowsApp app) : IClassFixture<KamFlows
         }
     }
 
-    private static HashSet<string> TypesOf(JsonNode schema) => schema["type"] switch
+    /// <summary>The JSON types a schema accepts; none for a schema that takes any JSON (then no value is wrong).</summary>
+    private static HashSet<string> TypesOf(JsonNode document, JsonNode schema) => schema["type"] switch
     {
         JsonArray many => many.Select(t => (string)t!).ToHashSet(),
         JsonValue one => [(string)one!],
-        _ => schema["oneOf"] is JsonArray || schema["anyOf"] is JsonArray ? ["string"] : [],
+        _ => (schema["oneOf"] ?? schema["anyOf"]) is JsonArray members
+            ? members.SelectMany(m => TypesOf(document, Resolve(document, m!))).ToHashSet()
+            : [],
     };
 
     private static JsonNode Resolve(JsonNode document, JsonNode schema)

@@ -1,0 +1,130 @@
+using KamFlows.App.Work;
+
+namespace KamFlows.App.Engine;
+
+public sealed partial class ProcessEngine
+{
+    /// <summary>
+    /// Commits a transition. Rows outside the instance's partition are never part of the commit, so
+    /// the due row is written first: at the next wake-up, or sooner (now + a lease) while effects
+    /// are pending. A crash after the commit therefore leaves a due row, and the sweep finishes the work.
+    /// </summary>
+    private async Task<CommitResult> CommitAsync(
+        ProcessInstance before, InstanceStore.Versioned? current, ProcessInstance next, IReadOnlyList<HistoryEntry> history, string? inputId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = Earliest(next.NextWakeUpAt, next.Outbox.Count > 0 ? now + Options.EffectLease : null);
+        await SaveDueRowAsync(next.Id, due, before.DueRowAt, ct);
+        var result = await store.CommitAsync(next with { DueRowAt = due }, current, history, inputId, ct);
+        if (result.Outcome == CommitOutcome.Committed)
+        {
+            metrics.Transitions.Add(1);
+            await ClearDueRowAsync(next.Id, before.DueRowAt, due, ct);
+        }
+
+        return result;
+    }
+
+    /// <summary>After a commit: perform what it decided, and arm a queue message for a changed next wake-up.</summary>
+    private async Task AfterCommitAsync(ProcessInstance before, InstanceStore.Versioned committed, CancellationToken ct)
+    {
+        if (committed.Instance.Outbox.Count > 0)
+        {
+            committed = await PerformOutboxAsync(committed, onlyEffect: null, ct);
+        }
+
+        if (committed.Instance.NextWakeUpAt is { } next && next != before.NextWakeUpAt)
+        {
+            await ArmAsync(committed.Instance.Id, next, clock.GetUtcNow(), ct);
+        }
+    }
+
+    /// <summary>
+    /// Performs the outbox (or one entry of it) and records the outcome: done effects leave the
+    /// outbox, failed ones stay with their error and a later retry time. Recording is a transition of
+    /// its own (If-Match); if the instance moved on meanwhile, it is re-read and only the done
+    /// effects are taken out, so nothing another transition added is lost.
+    /// </summary>
+    private async Task<InstanceStore.Versioned> PerformOutboxAsync(InstanceStore.Versioned current, string? onlyEffect, CancellationToken ct)
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var failed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in current.Instance.Outbox.Where(e => onlyEffect is null || e.Id == onlyEffect))
+        {
+            if (await effects.PerformAsync(entry, current.Instance, ct) is { } error)
+            {
+                failed[entry.Id] = error;
+            }
+            else
+            {
+                done.Add(entry.Id);
+            }
+        }
+
+        for (var attempt = 0; attempt < Options.MaxConflictRetries; attempt++)
+        {
+            var instance = current.Instance;
+            var now = clock.GetUtcNow();
+            var seq = instance.Sequence + 1;
+            var outbox = instance.Outbox
+                .Where(e => !done.Contains(e.Id))
+                .Select(e => failed.TryGetValue(e.Id, out var error) ? e with { Attempts = e.Attempts + 1, LastError = error, LastAttemptAt = now } : e)
+                .ToList();
+            var history = instance.Outbox.Where(e => done.Contains(e.Id) || failed.ContainsKey(e.Id))
+                .Select((e, n) => new HistoryEntry(seq, n, now, done.Contains(e.Id) ? "effect-done" : "effect-failed", e.Kind, "engine", e.Id))
+                .ToList();
+            if (history.Count == 0)
+            {
+                return current; // another pass recorded them already
+            }
+
+            var next = instance with { Outbox = outbox, Sequence = seq };
+            var due = Earliest(next.NextWakeUpAt, outbox.Count == 0 ? null : now + RetryDelay(outbox.Max(e => e.Attempts)));
+            await SaveDueRowAsync(instance.Id, due, instance.DueRowAt, ct);
+            var result = await store.CommitAsync(next with { DueRowAt = due }, current, history, inputId: null, ct);
+            if (result.Outcome == CommitOutcome.Committed)
+            {
+                await ClearDueRowAsync(instance.Id, instance.DueRowAt, due, ct);
+                return result.Committed!;
+            }
+
+            current = await store.LoadAsync(instance.Id, ct) ?? throw new InvalidOperationException($"Instance {instance.Id} vanished.");
+        }
+
+        throw new InvalidOperationException($"Instance {current.Instance.Id} kept changing while its effects were recorded.");
+    }
+
+    /// <summary>
+    /// A delayed queue message for the next wake-up: exact to the second for waits up to six days
+    /// (queue messages stay invisible at most seven), in six-day hops beyond; the due-timer index backs
+    /// it, so a lost message loses nothing.
+    /// </summary>
+    private Task ArmAsync(string instanceId, DateTimeOffset wakeAt, DateTimeOffset now, CancellationToken ct)
+    {
+        var delay = wakeAt - now;
+        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > WorkQueue.MaxDelay ? WorkQueue.MaxDelay : delay;
+        return queue.SendAsync(new WorkItem(WorkKind, instanceId, wakeAt), delay, ct);
+    }
+
+    private async Task SaveDueRowAsync(string instanceId, DateTimeOffset? due, DateTimeOffset? existing, CancellationToken ct)
+    {
+        if (due is { } at && due != existing)
+        {
+            await dueTimers.SetAsync(new WorkItem(WorkKind, instanceId), at, previousDueAt: null, ct);
+        }
+    }
+
+    private async Task ClearDueRowAsync(string instanceId, DateTimeOffset? old, DateTimeOffset? kept, CancellationToken ct)
+    {
+        if (old is { } at && !DueTimers.SameRow(at, kept))
+        {
+            await dueTimers.ClearAsync(new WorkItem(WorkKind, instanceId), at, ct);
+        }
+    }
+
+    /// <summary>A failing effect is tried again after 1, 2, 4 … minutes, at most an hour apart.</summary>
+    private static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+}

@@ -1,0 +1,17 @@
+namespace KamFlows.Domain.Processes;
+
+/// <summary>
+/// What a decider is asked to decide about: a command or event of its own kind, or one of the
+/// engine's own inputs (a wake-up came due, a child ended, the account changed hands).
+/// </summary>
+public abstract record ProcessInput<TCommand>
+    where TCommand : class
+{
+    public sealed record Received(TCommand Command) : ProcessInput<TCommand>;
+
+    public sealed record WokeUp(string Name, DateTimeOffset DueAt) : ProcessInput<TCommand>;
+
+    public sealed record ChildCompleted(string ChildId, string Definition, string BusinessKey, string Outcome) : ProcessInput<TCommand>;
+
+    public sealed record AccountReassigned(string AccountId, string FromUserId, string ToUserId) : ProcessInput<TCommand>;
+}

@@ -25,6 +25,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsWork()
             .AddKamFlowsHttp()
             .AddKamFlowsSecurity()
+            .AddKamFlowsAccounts()
             .AddKamFlowsTelemetry();
 
         builder.Services.AddSingleton<UserDirectory>();

@@ -1,4 +1,7 @@
+using KamFlows.App.Features.Accounts;
 using KamFlows.App.Features.BusinessUnits;
+using KamFlows.App.Features.Contacts;
+using KamFlows.App.Features.Dossiers;
 using KamFlows.App.Features.Health;
 using KamFlows.App.Features.Users;
 using KamFlows.App.Hosting;
@@ -26,6 +29,9 @@ app.UseAuthorization();
 app.MapHealthApi();
 app.MapUsersApi();
 app.MapBusinessUnitsApi();
+app.MapAccountsApi();
+app.MapContactsApi();
+app.MapDossiersApi();
 
 if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 {

@@ -47,6 +47,24 @@ public sealed record AccountInput(
             yield return new ValidationResult("The alternate director must be another person than the director.", [nameof(AlternateDirectorUserId)]);
         }
 
+        // Each entry is checked here, by its index: the endpoint validation does not descend into array elements.
+        var revenue = Revenue ?? [];
+        for (var i = 0; i < revenue.Length; i++)
+        {
+            if (revenue[i] is null)
+            {
+                yield return new ValidationResult("A revenue entry is empty.", [$"{nameof(Revenue)}[{i}]"]);
+                continue;
+            }
+
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(revenue[i], new ValidationContext(revenue[i]), results, validateAllProperties: true);
+            foreach (var result in results)
+            {
+                yield return new ValidationResult(result.ErrorMessage, [.. result.MemberNames.Select(m => $"{nameof(Revenue)}[{i}].{m}")]);
+            }
+        }
+
         var periods = (Revenue ?? []).Where(r => r is not null).Select(r => (r.Period, r.Currency)).ToList();
         if (periods.Distinct().Count() != periods.Count)
         {

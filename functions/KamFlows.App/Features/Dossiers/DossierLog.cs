@@ -20,13 +20,13 @@ public sealed class DossierLog(StorageClients storage, TimeProvider clock)
 
     public string NewId() => $"{DateTimeOffset.MaxValue.UtcTicks - clock.GetUtcNow().UtcTicks:D19}{Guid.NewGuid():N}"[..31];
 
-    public async Task<Interaction> AddAsync(string accountId, InteractionInput input, string byUserId, CancellationToken ct)
+    public async Task<Versioned<Interaction>> AddAsync(string accountId, InteractionInput input, string byUserId, CancellationToken ct)
     {
         var interaction = new Interaction(
             NewId(), input.Kind!.Value, input.OccurredAt!.Value, input.Summary!.Trim(), [.. (input.ContactIds ?? []).Distinct()],
             input.Kind == InteractionKind.Complaint ? ComplaintState.Open : null, byUserId, clock.GetUtcNow());
-        await _table.AddEntityAsync(ToRow(accountId, interaction), ct);
-        return interaction;
+        var answer = await _table.AddEntityAsync(ToRow(accountId, interaction), ct);
+        return new Versioned<Interaction>(interaction, answer.Headers.ETag!.Value);
     }
 
     public async Task<Versioned<Interaction>?> FindAsync(string accountId, string id, CancellationToken ct)

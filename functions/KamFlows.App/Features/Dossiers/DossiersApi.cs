@@ -47,7 +47,7 @@ public static class DossiersApi
     }
 
     private static async Task<Results<Created<Interaction>, NotFound, ForbidHttpResult, ValidationProblem>> AddInteraction(
-        string id, InteractionInput input, ClaimsPrincipal principal, AccountAccess access, DossierLog log, ContactStore contacts, CancellationToken ct)
+        string id, InteractionInput input, ClaimsPrincipal principal, AccountAccess access, DossierLog log, ContactStore contacts, HttpResponse response, CancellationToken ct)
     {
         if (await access.FindAsync(principal, id, ct) is not { } grant)
         {
@@ -66,8 +66,10 @@ public static class DossiersApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contactIds"] = [$"These are not contacts of the account: {string.Join(", ", unknown)}."] });
         }
 
-        var interaction = await log.AddAsync(grant.Id, input, Who(principal), ct);
-        return TypedResults.Created($"/api/accounts/{grant.Id}/interactions/{interaction.Id}", interaction);
+        var added = await log.AddAsync(grant.Id, input, Who(principal), ct);
+        // The ETag lets a complaint be closed without reading it again.
+        Preconditions.SetETag(response, added.ETag);
+        return TypedResults.Created($"/api/accounts/{grant.Id}/interactions/{added.Value.Id}", added.Value);
     }
 
     private static async Task<Results<Ok<Interaction>, NotFound, ForbidHttpResult, ProblemHttpResult>> CloseComplaint(

@@ -163,6 +163,11 @@ public static partial class AccountsApi
             return Archived();
         }
 
+        if (input.NewOwnerUserId == current.OwnerUserId)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newOwnerUserId"] = ["This KAM owns the account already."] });
+        }
+
         if (await staffing.CheckKamAsync(input.NewOwnerUserId!, ct) is { } wrong)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newOwnerUserId"] = [wrong] });

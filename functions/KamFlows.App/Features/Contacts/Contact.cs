@@ -1,4 +1,3 @@
-using KamFlows.App.Features.Accounts;
 using KamFlows.Domain.Accounts;
 
 namespace KamFlows.App.Features.Contacts;
@@ -6,7 +5,8 @@ namespace KamFlows.App.Features.Contacts;
 /// <summary>
 /// A member of the customer's decision-making group: who they are, how to reach them, what part
 /// they play in the decision and how they stand towards us. An erased contact stays as a tombstone
-/// (id and "[erased]") so the log entries that refer to them still resolve.
+/// (id and "[erased]") so the log entries that refer to them still resolve. No time zone means the
+/// account's: the contact is called in the account's business hours.
 /// </summary>
 public sealed record Contact(
     string Id,
@@ -24,9 +24,6 @@ public sealed record Contact(
     bool Active,
     bool Erased)
 {
-    /// <summary>The contact's own time zone if given, else the account's: when to call them.</summary>
-    public string TimeZoneIn(Account account) => TimeZone ?? account.TimeZone;
-
     public static Contact Tombstone(string id, string accountId) =>
         new(id, accountId, Domain.Accounts.Erased.Marker, null, null, null, null, null, null, null, null, null, Active: false, Erased: true);
 }

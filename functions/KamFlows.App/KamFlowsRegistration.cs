@@ -39,6 +39,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsEngine()
             .AddKamFlowsHttp()
             .AddKamFlowsSecurity()
+            .AddKamFlowsAccounts()
             .AddKamFlowsTelemetry();
 
         builder.Services.AddSingleton<UserDirectory>();

@@ -1,6 +1,9 @@
+using KamFlows.App.Features.Accounts;
 using KamFlows.App.Features.BusinessUnits;
 using KamFlows.App.Features.Calendar;
 using KamFlows.App.Engine;
+using KamFlows.App.Features.Contacts;
+using KamFlows.App.Features.Dossiers;
 using KamFlows.App.Features.Health;
 using KamFlows.App.Features.Processes;
 using KamFlows.App.Features.Users;
@@ -34,6 +37,9 @@ app.MapBusinessUnitsApi();
 app.MapCalendarApi();
 app.MapProcessesApi();
 app.MapPoisonApi();
+app.MapAccountsApi();
+app.MapContactsApi();
+app.MapDossiersApi();
 
 if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 {

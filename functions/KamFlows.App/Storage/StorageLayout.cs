@@ -22,10 +22,29 @@ public static class StorageLayout
     /// <summary>Work queue messages that failed five times, kept for the operator to see and replay.</summary>
     public const string PoisonTable = "poison";
 
-    public static IReadOnlyList<string> Tables { get; } = [OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable];
+    /// <summary>Key accounts: partition = account id, holding the account, its contacts, interaction log, competitor notes and document records.</summary>
+    public const string AccountsTable = "accounts";
+
+    /// <summary>Who works on which account: partition per team member (and one for all), row = account id; rebuilt from the account record.</summary>
+    public const string AccountIndexTable = "accountindex";
+
+    /// <summary>Soft personal data of contacts (birthday, hobbies, family, values), apart from the business data: partition = account id, row = contact id.</summary>
+    public const string PersonalDataTable = "personaldata";
+
+    /// <summary>Who read or erased personal data and when, naming the person by id only: partition = account id.</summary>
+    public const string PersonalDataAuditTable = "personaldataaudit";
+
+    public static IReadOnlyList<string> Tables { get; } =
+    [
+        OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
+        AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable,
+    ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>
     public const string SystemContainer = "system";
 
-    public static IReadOnlyList<string> Containers { get; } = [SystemContainer];
+    /// <summary>Dossier documents, one blob per document: <c>{accountId}/{documentId}</c>.</summary>
+    public const string DossierContainer = "dossiers";
+
+    public static IReadOnlyList<string> Containers { get; } = [SystemContainer, DossierContainer];
 }

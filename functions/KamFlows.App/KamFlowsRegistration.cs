@@ -81,6 +81,8 @@ internal static class KamFlowsRegistration
     {
         builder.Services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ProcessRegistry>();
+        builder.Services.AddOptions<CrashInjectionOptions>().BindConfiguration(CrashInjectionOptions.Section);
+        builder.Services.AddSingleton<CrashInjection>();
         builder.Services.AddSingleton<StateCodec>();
         builder.Services.AddSingleton<InstanceStore>();
         builder.Services.AddSingleton<ProcessIndex>();

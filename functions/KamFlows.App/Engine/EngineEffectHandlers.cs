@@ -6,20 +6,21 @@ namespace KamFlows.App.Engine;
 // The engine's own effects. They reach the engine through the service provider, because the engine
 // itself depends on the effect runner that calls them.
 
-internal sealed class StartChildHandler(IServiceProvider services, ProcessRegistry registry) : EffectHandler<StartChildEffect>
+internal sealed class StartChildHandler(IServiceProvider services, ProcessRegistry registry, CrashInjection crash) : EffectHandler<StartChildEffect>
 {
     public override string Kind => StartChildEffect.KindName;
 
-    protected override Task PerformAsync(StartChildEffect effect, EffectContext context, CancellationToken ct)
+    protected override async Task PerformAsync(StartChildEffect effect, EffectContext context, CancellationToken ct)
     {
         var definition = registry.Latest(effect.Definition) ?? throw new InvalidOperationException($"No process '{effect.Definition}'.");
         using var json = JsonDocument.Parse(effect.CommandJson);
         var command = definition.ReadCommand(json.RootElement);
         // Idempotent: the child's id follows from its business key.
-        return services.GetRequiredService<ProcessEngine>().StartAsync(
+        await services.GetRequiredService<ProcessEngine>().StartAsync(
             new StartRequest(effect.Definition, effect.BusinessKey, command, effect.Parties, effect.Calendars, effect.AccountId, effect.ParentId),
             Sender.System,
             ct);
+        crash.At(SavePoint.AfterChildStart);
     }
 }
 

@@ -15,10 +15,12 @@ public sealed partial class ProcessEngine
         var now = clock.GetUtcNow();
         var due = Earliest(next.NextWakeUpAt, next.Outbox.Count > 0 ? now + Options.EffectLease : null);
         await SaveDueRowAsync(next.Id, due, before.DueRowAt, ct);
+        crash.At(SavePoint.BeforeCommit);
         var result = await store.CommitAsync(next with { DueRowAt = due }, current, history, inputId, ct);
         if (result.Outcome == CommitOutcome.Committed)
         {
             metrics.Transitions.Add(1);
+            crash.At(SavePoint.AfterCommitBeforeEffects);
             await ClearDueRowAsync(next.Id, before.DueRowAt, due, ct);
         }
 
@@ -58,6 +60,7 @@ public sealed partial class ProcessEngine
             else
             {
                 done.Add(entry.Id);
+                crash.At(SavePoint.AfterEffectBeforeMark);
             }
         }
 
@@ -84,6 +87,7 @@ public sealed partial class ProcessEngine
             var result = await store.CommitAsync(next with { DueRowAt = due }, current, history, inputId: null, ct);
             if (result.Outcome == CommitOutcome.Committed)
             {
+                crash.At(SavePoint.AfterMarkBeforeDueRowMoved);
                 await ClearDueRowAsync(instance.Id, instance.DueRowAt, due, ct);
                 return result.Committed!;
             }

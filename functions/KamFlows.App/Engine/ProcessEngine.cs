@@ -40,6 +40,7 @@ public sealed partial class ProcessEngine(
     IOptions<EngineOptions> options,
     TimeProvider clock,
     KamFlowsMetrics metrics,
+    CrashInjection crash,
     ILogger<ProcessEngine> logger)
 {
     public const string WorkKind = "process";
@@ -222,6 +223,7 @@ public sealed partial class ProcessEngine(
         var latest = (await store.LoadAsync(instanceId, ct))?.Instance;
         if (latest?.NextWakeUpAt is { } next && next > now && firedFor == next)
         {
+            crash.At(SavePoint.MidHop);
             await ArmAsync(instanceId, next, now, ct); // a hop of a long wait: send the next one
         }
 

@@ -28,8 +28,11 @@ public sealed class DueTimers
     private readonly WorkQueue _queue;
     private readonly Histogram<double> _lag;
 
-    public DueTimers(StorageClients storage, WorkQueue queue, KamFlowsMetrics metrics)
+    private readonly Engine.CrashInjection _crash;
+
+    public DueTimers(StorageClients storage, WorkQueue queue, KamFlowsMetrics metrics, Engine.CrashInjection crash)
     {
+        _crash = crash;
         _table = storage.Table(StorageLayout.DueTimersTable);
         _queue = queue;
         _lag = metrics.SweepLag;
@@ -86,6 +89,8 @@ public sealed class DueTimers
             {
                 _lag.Record((now - dueAt).TotalSeconds);
             }
+
+            _crash.At(Engine.SavePoint.SweepClaimedBeforeSend);
 
             await _queue.SendAsync(new WorkItem(row.GetString("Kind"), row.GetString("ItemId"), dueAt), cancellationToken: ct);
             fired++;

@@ -35,14 +35,14 @@ public sealed partial class EffectRunner
             .Build();
     }
 
-    public OutboxEntry ToOutbox(string effectId, Effect effect)
+    public OutboxEntry ToOutbox(string effectId, Effect effect, DateTimeOffset decidedAt)
     {
         if (!_handlers.ContainsKey(effect.Kind))
         {
             throw new InvalidOperationException($"No handler performs effects of kind '{effect.Kind}'.");
         }
 
-        return new OutboxEntry(effectId, effect.Kind, JsonSerializer.Serialize(effect, effect.GetType(), Json));
+        return new OutboxEntry(effectId, effect.Kind, JsonSerializer.Serialize(effect, effect.GetType(), Json), decidedAt);
     }
 
     /// <summary>Performs one outbox entry. Returns null when done, else what went wrong (no personal data: the exception's type and message).</summary>

@@ -27,12 +27,17 @@ public sealed partial class ProcessEngine
         return result;
     }
 
-    /// <summary>After a commit: perform what it decided, and arm a queue message for a changed next wake-up.</summary>
+    /// <summary>
+    /// After a commit: perform what this transition decided (only that: older pending effects belong
+    /// to the transitions that decided them, or, once abandoned, to the sweep), and arm a queue
+    /// message for a changed next wake-up.
+    /// </summary>
     private async Task AfterCommitAsync(ProcessInstance before, InstanceStore.Versioned committed, CancellationToken ct)
     {
-        if (committed.Instance.Outbox.Count > 0)
+        var decidedBefore = before.Outbox.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        if (committed.Instance.Outbox.Any(e => !decidedBefore.Contains(e.Id)))
         {
-            committed = await PerformOutboxAsync(committed, onlyEffect: null, ct);
+            committed = await PerformOutboxAsync(committed, e => !decidedBefore.Contains(e.Id), ct);
         }
 
         if (committed.Instance.NextWakeUpAt is { } next && next != before.NextWakeUpAt)
@@ -47,11 +52,11 @@ public sealed partial class ProcessEngine
     /// its own (If-Match); if the instance moved on meanwhile, it is re-read and only the done
     /// effects are taken out, so nothing another transition added is lost.
     /// </summary>
-    private async Task<InstanceStore.Versioned> PerformOutboxAsync(InstanceStore.Versioned current, string? onlyEffect, CancellationToken ct)
+    private async Task<InstanceStore.Versioned> PerformOutboxAsync(InstanceStore.Versioned current, Func<OutboxEntry, bool> which, CancellationToken ct)
     {
         var done = new HashSet<string>(StringComparer.Ordinal);
         var failed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in current.Instance.Outbox.Where(e => onlyEffect is null || e.Id == onlyEffect))
+        foreach (var entry in current.Instance.Outbox.Where(which).ToList())
         {
             if (await effects.PerformAsync(entry, current.Instance, ct) is { } error)
             {
@@ -125,6 +130,14 @@ public sealed partial class ProcessEngine
             await dueTimers.ClearAsync(new WorkItem(WorkKind, instanceId), at, ct);
         }
     }
+
+    /// <summary>
+    /// An effect the sweep should perform: its transition's lease ran out (that process probably
+    /// died), or it failed before and its retry time has come.
+    /// </summary>
+    private bool Abandoned(OutboxEntry entry, DateTimeOffset now) => entry.Attempts == 0
+        ? entry.DecidedAt + Options.EffectLease <= now
+        : (entry.LastAttemptAt ?? entry.DecidedAt) + RetryDelay(entry.Attempts) <= now;
 
     /// <summary>A failing effect is tried again after 1, 2, 4 … minutes, at most an hour apart.</summary>
     private static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));

@@ -158,16 +158,16 @@ public sealed partial class ProcessEngine(
             var k = 0;
             foreach (var child in instance.Children)
             {
-                outbox.Add(effects.ToOutbox(EffectId(instance.Id, seq, k++), new TerminateChildEffect(child, "parent terminated")));
+                outbox.Add(effects.ToOutbox(EffectId(instance.Id, seq, k++), new TerminateChildEffect(child, "parent terminated"), now));
             }
 
             if (instance.ParentId is { } parent)
             {
                 outbox.Add(effects.ToOutbox(EffectId(instance.Id, seq, k++),
-                    new NotifyParentEffect(parent, instance.Id, instance.Definition, instance.BusinessKey, "terminated")));
+                    new NotifyParentEffect(parent, instance.Id, instance.Definition, instance.BusinessKey, "terminated"), now));
             }
 
-            outbox.Add(effects.ToOutbox(EffectId(instance.Id, seq, k), new IndexEffect(IndexKeys.Of(instance))));
+            outbox.Add(effects.ToOutbox(EffectId(instance.Id, seq, k), new IndexEffect(IndexKeys.Of(instance)), now));
             var next = instance with
             {
                 Status = ProcessStatus.Terminated,
@@ -209,12 +209,12 @@ public sealed partial class ProcessEngine(
             return;
         }
 
-        if (current.Instance.Outbox.Count > 0)
+        var now = clock.GetUtcNow();
+        if (current.Instance.Outbox.Any(e => Abandoned(e, now)))
         {
-            current = await PerformOutboxAsync(current, onlyEffect: null, ct);
+            current = await PerformOutboxAsync(current, e => Abandoned(e, now), ct);
         }
 
-        var now = clock.GetUtcNow();
         foreach (var due in current.Instance.WakeUps.Where(w => w.DueAt <= now).OrderBy(w => w.DueAt).ToList())
         {
             await SendAsync(instanceId, $"wake|{due.Name}|{due.DueAt.UtcTicks}", new EngineInput.WokeUp(due.Name, due.DueAt), Sender.System, ct);
@@ -241,7 +241,7 @@ public sealed partial class ProcessEngine(
             return false;
         }
 
-        await PerformOutboxAsync(current, onlyEffect: effectId, ct);
+        await PerformOutboxAsync(current, e => e.Id == effectId, ct);
         return true;
     }
 
@@ -278,7 +278,7 @@ public sealed partial class ProcessEngine(
         var k = 0;
         foreach (var effect in t.Effects)
         {
-            outbox.Add(effects.ToOutbox(EffectId(instance.Id, seq, k++), effect));
+            outbox.Add(effects.ToOutbox(EffectId(instance.Id, seq, k++), effect, now));
         }
 
         var children = instance.Children.ToList();
@@ -287,7 +287,7 @@ public sealed partial class ProcessEngine(
             var childDefinition = registry.Latest(child.Definition)
                 ?? throw new InvalidOperationException($"{definition.Name} starts an unknown process '{child.Definition}'.");
             outbox.Add(effects.ToOutbox(EffectId(instance.Id, seq, k++), new StartChildEffect(
-                child.Definition, child.BusinessKey, childDefinition.WriteCommand(child.StartCommand), child.Parties, child.Calendars, instance.AccountId, instance.Id)));
+                child.Definition, child.BusinessKey, childDefinition.WriteCommand(child.StartCommand), child.Parties, child.Calendars, instance.AccountId, instance.Id), now));
             children.Add(InstanceIds.For(child.Definition, child.BusinessKey));
         }
 
@@ -295,7 +295,7 @@ public sealed partial class ProcessEngine(
         if (finished && instance.ParentId is { } parent)
         {
             outbox.Add(effects.ToOutbox(EffectId(instance.Id, seq, k++),
-                new NotifyParentEffect(parent, instance.Id, instance.Definition, instance.BusinessKey, t.Outcome!)));
+                new NotifyParentEffect(parent, instance.Id, instance.Definition, instance.BusinessKey, t.Outcome!), now));
         }
 
         var next = instance with
@@ -312,7 +312,7 @@ public sealed partial class ProcessEngine(
         };
         if (IndexKeys.Changed(instance, next))
         {
-            outbox.Add(effects.ToOutbox(EffectId(instance.Id, seq, k), new IndexEffect(IndexKeys.Of(instance))));
+            outbox.Add(effects.ToOutbox(EffectId(instance.Id, seq, k), new IndexEffect(IndexKeys.Of(instance)), now));
         }
 
         history.AddRange(outbox.Skip(instance.Outbox.Count).Select((e, n) => new HistoryEntry(seq, history.Count + n, now, "effect-decided", e.Kind, "decider", e.Id)));

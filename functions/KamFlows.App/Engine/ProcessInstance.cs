@@ -14,6 +14,7 @@ public sealed record OutboxEntry(
     string Id,
     string Kind,
     string Json,
+    DateTimeOffset DecidedAt,
     int Attempts = 0,
     string? LastError = null,
     DateTimeOffset? LastAttemptAt = null);

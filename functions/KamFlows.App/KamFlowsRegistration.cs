@@ -1,4 +1,5 @@
 using KamFlows.App;
+using KamFlows.App.Features.Accounts;
 using KamFlows.App.Features.BusinessUnits;
 using KamFlows.App.Features.Calendar;
 using KamFlows.Domain.Calendar;
@@ -94,6 +95,9 @@ internal static class KamFlowsRegistration
         builder.Services.AddSingleton<IEffectHandler, TerminateChildHandler>();
         builder.Services.AddSingleton<IEffectHandler, IndexHandler>();
         builder.Services.AddSingleton<IWorkItemHandler, ProcessWorkHandler>();
+        builder.Services.AddSingleton<ReassignedAccountProcesses>();
+        builder.Services.AddSingleton<IAccountReassignmentListener>(sp => sp.GetRequiredService<ReassignedAccountProcesses>());
+        builder.Services.AddSingleton<IWorkItemHandler>(sp => sp.GetRequiredService<ReassignedAccountProcesses>());
         return builder;
     }
 

@@ -42,6 +42,9 @@ public class KamFlowsApp(Azurite azurite) : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
 
+    /// <summary>Set false before first use to keep the app's own clock (the development clock, in Development).</summary>
+    public bool UseFakeClock { get; init; } = true;
+
     public string WorkQueueName => Prefix + "work";
 
     public StorageClients Storage => Services.GetRequiredService<StorageClients>();
@@ -68,7 +71,11 @@ public class KamFlowsApp(Azurite azurite) : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
+            if (UseFakeClock)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+
             ExtraServices?.Invoke(services);
         });
     }

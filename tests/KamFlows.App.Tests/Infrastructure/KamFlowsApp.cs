@@ -24,7 +24,8 @@ public class KamFlowsApp(Azurite azurite) : WebApplicationFactory<Program>
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
+    /// <summary>Set before first use to share storage with another app instance (a restart).</summary>
+    public string Prefix { get; init; } = "t" + Guid.NewGuid().ToString("N")[..12];
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
 

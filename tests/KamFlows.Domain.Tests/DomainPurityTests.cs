@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using KamFlows.Domain.Calendar;
 
-namespace KamFlows.Domain.Tests.Calendar;
+namespace KamFlows.Domain.Tests;
 
-/// <summary>The calendar is pure: the current instant is always a parameter, never read.</summary>
-public sealed class CalendarPurityTests
+/// <summary>The domain is pure (calendar, deciders, accounts): the current instant is always a parameter, never read; no I/O; no Azure or ASP.NET.</summary>
+public sealed class DomainPurityTests
 {
     private static readonly string[] Forbidden =
     [
@@ -13,9 +13,9 @@ public sealed class CalendarPurityTests
     ];
 
     [Fact]
-    public void Calendar_code_reads_no_clock_no_randomness_and_no_files()
+    public void Domain_code_reads_no_clock_no_randomness_and_no_files()
     {
-        var sources = Directory.GetFiles(CalendarSourceFolder(), "*.cs");
+        var sources = Directory.GetFiles(DomainSourceFolder(), "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(sources);
 
         var offences = sources
@@ -31,6 +31,6 @@ public sealed class CalendarPurityTests
             typeof(BusinessCalendar).Assembly.GetReferencedAssemblies(),
             reference => Assert.True(reference.Name is "netstandard" || reference.Name!.StartsWith("System", StringComparison.Ordinal), reference.Name));
 
-    private static string CalendarSourceFolder([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "../../../functions/KamFlows.Domain/Calendar"));
+    private static string DomainSourceFolder([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "../../functions/KamFlows.Domain"));
 }

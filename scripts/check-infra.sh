@@ -2,7 +2,7 @@
 # Offline checks of the deployment files: Bicep build and lint (no warning allowed), Bicep
 # formatting, parameters JSON, the generated timer list, and the hook scripts (bash -n, and
 # ShellCheck when it is installed). Needs dotnet and the NuGet registry once, to restore the Bicep CLI
-# (package Azure.Bicep.CommandLine.linux-x64) into .artifacts/bicep; nothing else goes online.
+# (scripts/bicep.sh: package Azure.Bicep.CommandLine.linux-x64 into .artifacts/bicep); nothing else goes online.
 #
 # Usage: scripts/check-infra.sh
 #   KAMFLOWS_CHECK_API_AGE=1 scripts/check-infra.sh   also flag API versions older than two years
@@ -12,9 +12,6 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-bicep_version="0.49.2"
-bicep_package="Azure.Bicep.CommandLine.linux-x64"
-packages="$root/.artifacts/bicep/packages"
 failures=0
 
 fail() {
@@ -22,35 +19,7 @@ fail() {
   failures=$((failures + 1))
 }
 
-find_bicep() {
-  local dir="$packages/${bicep_package,,}/$bicep_version"
-  [[ -d "$dir" ]] || return 0
-  find "$dir" -type f -name bicep -print -quit
-}
-
-bicep="$(find_bicep)"
-if [[ -z "$bicep" ]]; then
-  echo "Restoring $bicep_package $bicep_version into .artifacts/bicep"
-  # A throwaway project outside the repository, so the repository's Directory.*.props (central
-  # package management) do not apply to it.
-  scratch="$(mktemp -d)"
-  trap 'rm -rf "$scratch"' EXIT
-  cat >"$scratch/restore-bicep.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageDownload Include="$bicep_package" Version="[$bicep_version]" />
-  </ItemGroup>
-</Project>
-XML
-  dotnet restore "$scratch/restore-bicep.csproj" --packages "$packages" --verbosity quiet >&2
-  bicep="$(find_bicep)"
-  [[ -n "$bicep" ]] || { echo "bicep executable not found in the restored package" >&2; exit 1; }
-fi
-chmod +x "$bicep"
+bicep="$(scripts/bicep.sh)"
 echo "Using $("$bicep" --version)"
 
 # Run a bicep command; any diagnostic it prints (warning or error) is a failure.
@@ -110,7 +79,7 @@ done < <(sed -n -e 's/^ *project: *//p' -e 's/^ *run: *bash *//p' azure.yaml)
 echo "infra/timer-functions.sh --check"
 infra/timer-functions.sh --check || fail "infra/timer-functions.json is stale"
 
-for script in infra/hooks/*.sh infra/timer-functions.sh scripts/check-infra.sh; do
+for script in infra/hooks/*.sh infra/timer-functions.sh scripts/check-infra.sh scripts/bicep.sh; do
   [[ -e "$script" ]] || continue
   bash -n "$script" || fail "bash -n $script"
   if command -v shellcheck >/dev/null; then

@@ -3,6 +3,8 @@
 # the pinned Azurite; the test fixtures start their own Azurite in memory on free ports and stop it.
 # Also checks formatting and the Bicep templates. Benchmarks and long runs are opt-in (see
 # docs/BENCHMARKS.md): they carry the test categories Benchmark and LongRun, filtered out here.
+# The deployment tests run here too: they compile infra/main.bicep (scripts/bicep.sh) and publish the
+# app once as azd does (category Package, about a minute, part of this default suite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/azurite.sh

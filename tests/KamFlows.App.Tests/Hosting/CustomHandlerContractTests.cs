@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using KamFlows.App.Tests.Infrastructure;
 using KamFlows.App.Tests.Work;
 using KamFlows.App.Work;
@@ -24,50 +23,25 @@ public sealed class CustomHandlerContractTests(CustomHandlerContractTests.App ap
         public RecordingWorkHandler Recorder { get; } = new();
     }
 
-    private static string TimerPayload(string? scheduleStatus, bool pastDue)
-    {
-        var timer = new JsonObject
-        {
-            ["Schedule"] = new JsonObject { ["AdjustForDST"] = true },
-            ["ScheduleStatus"] = scheduleStatus is null ? null : JsonNode.Parse(scheduleStatus),
-            ["IsPastDue"] = pastDue,
-        };
-        return new JsonObject
-        {
-            ["Data"] = new JsonObject { ["timer"] = timer },
-            ["Metadata"] = new JsonObject
-            {
-                ["sys"] = new JsonObject { ["MethodName"] = "DueTimerSweep", ["UtcNow"] = "2026-03-02T12:00:00Z", ["RandGuid"] = Guid.NewGuid().ToString() },
-            },
-        }.ToJsonString();
-    }
+    private static string TimerPayload(string? scheduleStatus, bool pastDue) => HostPayloads.Timer("DueTimerSweep", "timer", scheduleStatus, pastDue);
 
-    /// <summary>The host passes the (base64-decoded) message text as a JSON string.</summary>
-    private static string QueuePayload(string message) => new JsonObject
-    {
-        ["Data"] = new JsonObject { ["message"] = message },
-        ["Metadata"] = new JsonObject
-        {
-            ["DequeueCount"] = 1,
-            ["Id"] = Guid.NewGuid().ToString(),
-            ["InsertionTime"] = "2026-03-02T12:00:00+00:00",
-            ["NextVisibleTime"] = "2026-03-02T12:10:00+00:00",
-            ["ExpirationTime"] = "2026-03-09T12:00:00+00:00",
-            ["PopReceipt"] = "x",
-            ["sys"] = new JsonObject { ["MethodName"] = "WorkQueue", ["UtcNow"] = "2026-03-02T12:00:00Z" },
-        },
-    }.ToJsonString();
+    private static string QueuePayload(string message) => HostPayloads.Queue("WorkQueue", "message", message);
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> InvokeAsync(string function, string payload)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/" + function)
-        {
-            Content = new StringContent(payload, System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
+        using var request = HostPayloads.Invocation(function, payload);
         var response = await app.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         return (response.StatusCode, body);
+    }
+
+    [Fact]
+    public async Task The_contract_checks_hold_for_every_function_json()
+    {
+        var result = await HandlerContract.CheckAsync(app.CreateClient(), Path.Combine(RepositoryRoot.Find(), "functions", "KamFlows.App"), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Failures.Count == 0, result.ToString());
+        Assert.True(result.Invocations > 0, "No timer or queue function.json found: " + result);
     }
 
     [Fact]

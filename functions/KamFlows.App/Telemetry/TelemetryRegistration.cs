@@ -21,7 +21,11 @@ internal static class TelemetryRegistration
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         if (options.Exporter == TelemetryExporter.None)
         {
-            return builder;
+            // In Azure the alerts watch our metrics: an app that sends none would leave the operator blind.
+            return builder.Environment.IsDevelopment()
+                ? builder
+                : throw new OptionsValidationException(TelemetryOptions.Section, typeof(TelemetryOptions),
+                    ["Telemetry:Exporter must be set outside Development (AzureMonitor in Azure; Console or Otlp elsewhere)."]);
         }
 
         var connectionString = options.ApplicationInsightsConnectionString ?? builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];

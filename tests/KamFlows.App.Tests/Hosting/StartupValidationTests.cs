@@ -32,10 +32,23 @@ public sealed class StartupValidationTests(Azurite azurite)
     [Fact]
     public void Outside_development_entra_id_settings_are_required()
     {
-        var e = StartFails(new(), environment: "Production");
+        var e = StartFails(new() { ["Telemetry:Exporter"] = "Console" }, environment: "Production");
 
         Assert.Contains("AzureAd:ClientId", Flatten(e), StringComparison.Ordinal);
         Assert.Contains("AzureAd:TenantId", Flatten(e), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outside_development_an_exporter_for_telemetry_is_required()
+    {
+        var e = StartFails(new()
+        {
+            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+            ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
+            ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
+        }, environment: "Production");
+
+        Assert.Contains("Telemetry:Exporter", Flatten(e), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,6 +62,7 @@ public sealed class StartupValidationTests(Azurite azurite)
                 ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
                 ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
                 ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
+                ["Telemetry:Exporter"] = "Console",
             },
         };
 

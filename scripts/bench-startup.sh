@@ -46,7 +46,12 @@ trap 'kamflows_stop $azurite; rm -rf "$empty"' EXIT
 kamflows_wait_port 10302 30
 
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10300/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10301/devstoreaccount1;TableEndpoint=http://127.0.0.1:10302/devstoreaccount1;"
-export ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning
+# As in Azure: Production, Entra ID configured (no call is made before a token arrives), telemetry
+# exported (to an OTLP address where nothing listens: exporting happens off the request path).
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  AzureAd__Instance=https://login.microsoftonline.com/ AzureAd__TenantId=00000000-0000-0000-0000-000000000001 \
+  AzureAd__ClientId=00000000-0000-0000-0000-000000000002 App__PublicBaseUrl=https://kamflows.example \
+  Telemetry__Exporter=Otlp Telemetry__OtlpEndpoint=http://127.0.0.1:4399
 
 python3 - "$runs" "$out" <<'PY'
 import http.client, os, statistics, subprocess, sys, time

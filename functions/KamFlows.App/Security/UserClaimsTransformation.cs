@@ -27,10 +27,10 @@ internal sealed class UserClaimsTransformation(UserDirectory users, IOptions<Sec
         }
 
         var claims = new List<Claim>();
-        var user = await users.FindByEmailAsync(email, CancellationToken.None);
+        var user = await users.FindSignInAsync(email, CancellationToken.None);
         if (user is { Active: true })
         {
-            claims.Add(new Claim(KamFlowsClaims.UserId, user.Id));
+            claims.Add(new Claim(KamFlowsClaims.UserId, user.UserId));
             claims.Add(new Claim(KamFlowsClaims.Member, "true"));
             claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r.ToString())));
         }

@@ -24,10 +24,26 @@ public sealed class UserDirectory(StorageClients storage)
         return row.HasValue ? new Versioned<User>(ToUser(row.Value!), row.Value!.ETag) : null;
     }
 
-    public async Task<User?> FindByEmailAsync(string email, CancellationToken ct)
+    /// <summary>
+    /// What sign-in needs (id, roles, active), from the email row alone: one read per request. The
+    /// email row is rewritten in the same transaction as the user row, so the two never disagree.
+    /// </summary>
+    public async Task<SignIn?> FindSignInAsync(string email, CancellationToken ct)
     {
         var index = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, EmailKey(email), cancellationToken: ct);
-        return index.HasValue ? (await FindAsync(index.Value!.GetString("UserId"), ct))?.Value : null;
+        if (!index.HasValue)
+        {
+            return null;
+        }
+
+        var row = index.Value!;
+        if (row.GetString("Roles") is { } roles)
+        {
+            return new SignIn(row.GetString("UserId"), ParseRoles(roles), row.GetBoolean("Active") ?? false);
+        }
+
+        // A row written before the email row carried roles: read the user.
+        return await FindAsync(row.GetString("UserId"), ct) is { } user ? new SignIn(user.Value.Id, user.Value.Roles, user.Value.Active) : null;
     }
 
     public Task<PagedList<User>> ListAsync(string? continuation, int pageSize, CancellationToken ct)
@@ -66,6 +82,10 @@ public sealed class UserDirectory(StorageClients storage)
             actions.Add(new(TableTransactionActionType.Delete, new TableEntity(Partition, EmailKey(before.Email)), ETag.All));
             actions.Add(new(TableTransactionActionType.Add, EmailRow(after)));
         }
+        else
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, EmailRow(after)));
+        }
 
         try
         {
@@ -84,7 +104,14 @@ public sealed class UserDirectory(StorageClients storage)
 
     private static string EmailKey(string email) => EmailPrefix + email.Trim().ToLowerInvariant();
 
-    private static TableEntity EmailRow(User user) => new(Partition, EmailKey(user.Email)) { ["UserId"] = user.Id };
+    private static TableEntity EmailRow(User user) => new(Partition, EmailKey(user.Email))
+    {
+        ["UserId"] = user.Id,
+        ["Roles"] = string.Join(',', user.Roles),
+        ["Active"] = user.Active,
+    };
+
+    private static List<Role> ParseRoles(string roles) => roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Role>).ToList();
 
     private static TableEntity ToRow(User user) => new(Partition, IdPrefix + user.Id)
     {
@@ -104,7 +131,7 @@ public sealed class UserDirectory(StorageClients storage)
         row.RowKey[IdPrefix.Length..],
         row.GetString("Email"),
         row.GetString("DisplayName"),
-        row.GetString("Roles").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Role>).ToList(),
+        ParseRoles(row.GetString("Roles")),
         row.GetString("Country"),
         row.GetString("Region"),
         row.GetString("TimeZone"),
@@ -113,6 +140,9 @@ public sealed class UserDirectory(StorageClients storage)
         (decimal)(row.GetDouble("DiscountLimitPercent") ?? 0),
         row.GetBoolean("Active") ?? false);
 }
+
+/// <summary>Who a signed-in email is in KamFlows.</summary>
+public sealed record SignIn(string UserId, IReadOnlyList<Role> Roles, bool Active);
 
 public sealed class EmailTakenException() : Exception("Another user has this email.");
 

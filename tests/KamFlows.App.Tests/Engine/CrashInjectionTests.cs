@@ -31,4 +31,73 @@ public sealed class CrashInjectionTests(Azurite azurite)
         Assert.Equal(1, cluster.Deaths);
         Assert.Contains($"crash injected at {point}, occurrence 1", string.Join(Environment.NewLine, cluster.DeathNotes), StringComparison.Ordinal);
     }
+
+    /// <summary>How many times one scenario passes each save point, about (occurrences are drawn up to this).</summary>
+    private static readonly IReadOnlyDictionary<SavePoint, int> Passes = new Dictionary<SavePoint, int>
+    {
+        [SavePoint.BeforeCommit] = 10,
+        [SavePoint.AfterCommitBeforeEffects] = 10,
+        [SavePoint.AfterEffectBeforeMark] = 12,
+        [SavePoint.AfterMarkBeforeDueRowMoved] = 9,
+        [SavePoint.SweepClaimedBeforeSend] = 2,
+        [SavePoint.MidHop] = 1,
+        [SavePoint.AfterChildStart] = 1,
+    };
+
+    /// <summary>
+    /// Opt-in (scripts/crash-run.sh N): N injections at save points and occurrences drawn at random,
+    /// each checked like the default sweep. Writes "fired missed" to KAMFLOWS_CRASH_RESULT.
+    /// </summary>
+    [Fact]
+    [Trait("Category", "LongRun")]
+    public async Task Many_crashes_at_random_save_points_and_occurrences_keep_every_invariant()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var injections = int.TryParse(Environment.GetEnvironmentVariable("KAMFLOWS_CRASH_INJECTIONS"), out var n) ? n : 20;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("KAMFLOWS_CRASH_SEED"), out var s) ? s : Environment.TickCount;
+        var random = new Random(seed);
+        var prefix = "l" + Guid.NewGuid().ToString("N")[..12];
+        var points = Enum.GetValues<SavePoint>();
+        var fired = new Dictionary<SavePoint, int>();
+        var missed = 0;
+        var slowest = TimeSpan.Zero;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < injections; i++)
+        {
+            var one = System.Diagnostics.Stopwatch.StartNew();
+            var point = points[random.Next(points.Length)];
+            var occurrence = random.Next(1, Passes.GetValueOrDefault(point, 10) + 1);
+            await using var cluster = await AppCluster.StartAsync(AppCluster.HarnessSettings(azurite, prefix), 1, point, occurrence, restartCrashed: true, ct);
+            var scenario = new EngineCheckScenario(cluster, azurite.ConnectionString, prefix + "work", Pings);
+            try
+            {
+                await scenario.RunAsync(Guid.NewGuid().ToString("N"), occurrence == 1 ? point : null, ct);
+                await scenario.AssertInvariantsAsync(ct);
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException($"Injection {i + 1} (seed {seed}) at {point}, occurrence {occurrence}, instance {scenario.Id}: {e.Message}", e);
+            }
+
+            slowest = one.Elapsed > slowest ? one.Elapsed : slowest;
+            Assert.InRange(cluster.Deaths, 0, 1);
+            if (cluster.Deaths == 1)
+            {
+                fired[point] = fired.GetValueOrDefault(point) + 1;
+            }
+            else
+            {
+                missed++;
+            }
+        }
+
+        var summary = $"{fired.Values.Sum()} {missed} seed={seed} mean={watch.Elapsed.TotalSeconds / injections:F1}s slowest={slowest.TotalSeconds:F1}s " + string.Join(",", fired.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"));
+        TestContext.Current.SendDiagnosticMessage(summary);
+        if (Environment.GetEnvironmentVariable("KAMFLOWS_CRASH_RESULT") is { Length: > 0 } file)
+        {
+            await File.WriteAllTextAsync(file, summary, ct);
+        }
+
+        Assert.True(fired.Values.Sum() > 0, "no crash was injected");
+    }
 }

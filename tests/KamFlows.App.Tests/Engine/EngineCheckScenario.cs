@@ -27,11 +27,7 @@ internal sealed class EngineCheckScenario(AppCluster cluster, string queueConnec
 
     public async Task RunAsync(string key, SavePoint? expected, CancellationToken ct)
     {
-        Id = await cluster.CallAsync(async c =>
-        {
-            var response = await c.PostAsJsonAsync("/api/admin/engine-checks", new { key }, ct);
-            return (await ReadAsync<EngineChecksApi.EngineCheckStarted>(response, ct)).Id;
-        }, ct);
+        Id = await StartCheckAsync(key, ct);
 
         for (var n = 1; n <= pings; n++)
         {
@@ -77,10 +73,19 @@ internal sealed class EngineCheckScenario(AppCluster cluster, string queueConnec
         Assert.Empty(report.Performances.Keys.Except(decided));
     }
 
-    private async Task SendAsync(string eventId, object command, CancellationToken ct) =>
+    public Task<string> StartCheckAsync(string key, CancellationToken ct) =>
+        cluster.CallAsync(async c =>
+        {
+            var response = await c.PostAsJsonAsync("/api/admin/engine-checks", new { key }, ct);
+            return (await ReadAsync<EngineChecksApi.EngineCheckStarted>(response, ct)).Id;
+        }, ct);
+
+    private Task SendAsync(string eventId, object command, CancellationToken ct) => SendAsync(Id, eventId, command, ct);
+
+    public async Task SendAsync(string id, string eventId, object command, CancellationToken ct) =>
         await cluster.CallAsync(async c =>
         {
-            var response = await c.PostAsJsonAsync($"/api/processes/{Id}/events", new { eventId, command }, ct);
+            var response = await c.PostAsJsonAsync($"/api/processes/{id}/events", new { eventId, command }, ct);
             var outcome = (await ReadAsync<Features.Processes.ProcessesApi.EventAnswer>(response, ct)).Outcome;
             // A resend of the event in flight when an app died is a recognised duplicate if it had been committed.
             return outcome is "Applied" or "Duplicate" ? outcome : throw new InvalidOperationException($"{eventId}: {outcome}");
@@ -110,7 +115,7 @@ internal sealed class EngineCheckScenario(AppCluster cluster, string queueConnec
         }
     }
 
-    private async Task<EngineChecksApi.EngineCheckReport> UntilAsync(string id, Func<EngineChecksApi.EngineCheckReport, bool> done, CancellationToken ct) =>
+    public async Task<EngineChecksApi.EngineCheckReport> UntilAsync(string id, Func<EngineChecksApi.EngineCheckReport, bool> done, CancellationToken ct) =>
         (await Eventually.ReturnsAsync(
             () => cluster.CallAsync(async c =>
             {
@@ -120,7 +125,7 @@ internal sealed class EngineCheckScenario(AppCluster cluster, string queueConnec
             r => r is not null && done(r),
             TimeSpan.FromSeconds(60)))!;
 
-    private Task<List<HistoryEntry>> HistoryAsync(string id, CancellationToken ct) =>
+    public Task<List<HistoryEntry>> HistoryAsync(string id, CancellationToken ct) =>
         cluster.CallAsync(async c => await ReadAsync<List<HistoryEntry>>(await c.GetAsync($"/api/processes/{id}/history", ct), ct), ct);
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)

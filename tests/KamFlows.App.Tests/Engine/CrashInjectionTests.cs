@@ -76,7 +76,9 @@ public sealed class CrashInjectionTests(Azurite azurite)
             }
             catch (Exception e)
             {
-                throw new InvalidOperationException($"Injection {i + 1} (seed {seed}) at {point}, occurrence {occurrence}, instance {scenario.Id}: {e.Message}", e);
+                var logs = string.Join(Environment.NewLine, cluster.Live.Select(a => a.Output));
+                throw new InvalidOperationException(
+                    $"Injection {i + 1} (seed {seed}) at {point}, occurrence {occurrence}, instance {scenario.Id}: {e.Message}{Environment.NewLine}The app's last lines:{Environment.NewLine}{logs}", e);
             }
 
             slowest = one.Elapsed > slowest ? one.Elapsed : slowest;

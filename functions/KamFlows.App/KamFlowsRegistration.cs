@@ -4,6 +4,9 @@ using KamFlows.App.Features.BusinessUnits;
 using KamFlows.App.Features.Calendar;
 using KamFlows.Domain.Calendar;
 using KamFlows.App.Features.Health;
+using KamFlows.App.Features.Operations;
+using KamFlows.Domain.Processes;
+using KamFlows.Domain.Processes.EngineCheck;
 using KamFlows.App.Features.Users;
 using KamFlows.App.Engine;
 using KamFlows.App.Hosting;
@@ -38,6 +41,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsStorage()
             .AddKamFlowsWork()
             .AddKamFlowsEngine()
+            .AddKamFlowsOperations()
             .AddKamFlowsHttp()
             .AddKamFlowsSecurity()
             .AddKamFlowsAccounts()
@@ -98,6 +102,16 @@ internal static class KamFlowsRegistration
         builder.Services.AddSingleton<ReassignedAccountProcesses>();
         builder.Services.AddSingleton<IAccountReassignmentListener>(sp => sp.GetRequiredService<ReassignedAccountProcesses>());
         builder.Services.AddSingleton<IWorkItemHandler>(sp => sp.GetRequiredService<ReassignedAccountProcesses>());
+        return builder;
+    }
+
+    /// <summary>The operator's tools: the engine check (a process of its own, its effect and its queue path).</summary>
+    private static IHostApplicationBuilder AddKamFlowsOperations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IProcessDefinition, EngineCheckDefinition>();
+        builder.Services.AddSingleton<EngineCheckPerformances>();
+        builder.Services.AddSingleton<IEffectHandler, EngineCheckPongHandler>();
+        builder.Services.AddSingleton<IWorkItemHandler, EngineCheckPingWork>();
         return builder;
     }
 

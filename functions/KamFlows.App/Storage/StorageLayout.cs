@@ -34,10 +34,13 @@ public static class StorageLayout
     /// <summary>Who read or erased personal data and when, naming the person by id only: partition = account id.</summary>
     public const string PersonalDataAuditTable = "personaldataaudit";
 
+    /// <summary>Every performance of an engine check's effects: partition = instance id, row = effect id + "|" + a GUID.</summary>
+    public const string EngineCheckTable = "enginecheck";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
-        AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable,
+        AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
     ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>

@@ -37,7 +37,7 @@ public sealed class Azurite : IAsyncLifetime
             throw new InvalidOperationException($"Azurite is not installed at {azurite}: run `npm ci` in {root} (scripts/test.sh does).");
         }
 
-        int[] ports = [FreePort(), FreePort(), FreePort()];
+        var ports = FreePorts(3);
         var workDir = Directory.CreateTempSubdirectory("kamflows-azurite-").FullName;
         var start = new ProcessStartInfo(azurite)
         {
@@ -105,10 +105,21 @@ public sealed class Azurite : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
+    /// <summary>
+    /// Distinct free ports: all listeners stay open until every port is picked, else the system may
+    /// hand out the port just released a second time (it did: Azurite then failed with EADDRINUSE).
+    /// </summary>
+    public static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
     }
 }

@@ -74,6 +74,14 @@ internal static class KamFlowsRegistration
 
     private static IHostApplicationBuilder AddKamFlowsStorage(this IHostApplicationBuilder builder)
     {
+        // Checked here as well as at start: every part of start-up needs storage, so a wrong storage
+        // setting is reported before anything can fail on it in a less telling way.
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (new StorageOptionsValidator().Validate(null, storage) is { Failed: true } invalid)
+        {
+            throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), invalid.Failures);
+        }
+
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         builder.Services.AddSingleton<StorageClients>();

@@ -6,8 +6,4 @@ public static class Languages
     public const string PortugueseBrazil = "pt-BR";
     public const string PortuguesePortugal = "pt-PT";
     public const string English = "en";
-
-    public static IReadOnlyList<string> All { get; } = [PortugueseBrazil, PortuguesePortugal, English];
-
-    public static bool IsSupported(string? language) => language is not null && All.Contains(language, StringComparer.Ordinal);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using KamFlows.App.Storage;
+using KamFlows.App.Work;
 using KamFlows.Domain.Processes;
 
 namespace KamFlows.App.Engine;
@@ -48,7 +49,9 @@ public sealed class InstanceStore(StorageClients storage, StateCodec codec)
             Children = Read<List<string>>(e, "Children") ?? [],
             WaitingOn = e.GetString("WaitingOn") is { } party ? new WaitingOn(party, e.GetDateTimeOffset("WaitingSince") ?? default) : null,
             Sequence = e.GetInt64("Sequence") ?? 0,
-            DueRowAt = e.GetDateTimeOffset("DueRowAt"),
+            DueRow = e.GetDateTimeOffset("DueRowAt") is { } dueAt
+                ? new DueRow(dueAt, e.GetString("DueRowKey") ?? $"{ProcessEngine.WorkKind}|{id}") // before rows had a key of their own
+                : null,
             CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
             UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
         };
@@ -150,7 +153,8 @@ public sealed class InstanceStore(StorageClients storage, StateCodec codec)
         ["WaitingOn"] = i.WaitingOn?.Party,
         ["WaitingSince"] = i.WaitingOn?.Since,
         ["Sequence"] = i.Sequence,
-        ["DueRowAt"] = i.DueRowAt,
+        ["DueRowAt"] = i.DueRow?.At,
+        ["DueRowKey"] = i.DueRow?.Key,
         ["NextWakeUpAt"] = i.NextWakeUpAt,
         ["CreatedAt"] = i.CreatedAt,
         ["UpdatedAt"] = i.UpdatedAt,

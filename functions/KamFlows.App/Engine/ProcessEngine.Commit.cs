@@ -14,16 +14,16 @@ public sealed partial class ProcessEngine
     {
         var now = clock.GetUtcNow();
         var due = Earliest(next.NextWakeUpAt, next.Outbox.Count > 0 ? now + Options.EffectLease : null);
-        await SaveDueRowAsync(next.Id, due, before.DueRowAt, ct);
+        var row = await SaveDueRowAsync(next.Id, due, before.DueRow, ct);
         crash.At(SavePoint.BeforeCommit);
-        var result = await store.CommitAsync(next with { DueRowAt = due }, current, history, inputId, ct);
+        var result = await store.CommitAsync(next with { DueRow = row }, current, history, inputId, ct);
         if (result.Outcome == CommitOutcome.Committed)
         {
             metrics.Transitions.Add(1);
             crash.At(SavePoint.AfterCommitBeforeEffects);
-            await ClearDueRowAsync(next.Id, before.DueRowAt, due, ct);
         }
 
+        await TidyDueRowsAsync(before.DueRow, row, result.Outcome == CommitOutcome.Committed, ct);
         return result;
     }
 
@@ -88,12 +88,17 @@ public sealed partial class ProcessEngine
 
             var next = instance with { Outbox = outbox, Sequence = seq };
             var due = Earliest(next.NextWakeUpAt, outbox.Count == 0 ? null : now + RetryDelay(outbox.Max(e => e.Attempts)));
-            await SaveDueRowAsync(instance.Id, due, instance.DueRowAt, ct);
-            var result = await store.CommitAsync(next with { DueRowAt = due }, current, history, inputId: null, ct);
-            if (result.Outcome == CommitOutcome.Committed)
+            var row = await SaveDueRowAsync(instance.Id, due, instance.DueRow, ct);
+            var result = await store.CommitAsync(next with { DueRow = row }, current, history, inputId: null, ct);
+            var committed = result.Outcome == CommitOutcome.Committed;
+            if (committed)
             {
                 crash.At(SavePoint.AfterMarkBeforeDueRowMoved);
-                await ClearDueRowAsync(instance.Id, instance.DueRowAt, due, ct);
+            }
+
+            await TidyDueRowsAsync(instance.DueRow, row, committed, ct);
+            if (committed)
+            {
                 return result.Committed!;
             }
 
@@ -115,19 +120,28 @@ public sealed partial class ProcessEngine
         return queue.SendAsync(new WorkItem(WorkKind, instanceId, wakeAt), delay, ct);
     }
 
-    private async Task SaveDueRowAsync(string instanceId, DateTimeOffset? due, DateTimeOffset? existing, CancellationToken ct)
-    {
-        if (due is { } at && due != existing)
-        {
-            await dueTimers.SetAsync(new WorkItem(WorkKind, instanceId), at, previousDueAt: null, ct);
-        }
-    }
+    /// <summary>The due row a transition needs: the one it has if the time is unchanged, else a new one (written before the commit).</summary>
+    private async Task<DueRow?> SaveDueRowAsync(string instanceId, DateTimeOffset? due, DueRow? existing, CancellationToken ct) =>
+        due is not { } at ? null
+        : existing is { } same && same.At == at ? same
+        : await dueTimers.SetAsync(new WorkItem(WorkKind, instanceId), at, ct);
 
-    private async Task ClearDueRowAsync(string instanceId, DateTimeOffset? old, DateTimeOffset? kept, CancellationToken ct)
+    /// <summary>
+    /// After a commit attempt, exactly one of the two rows is the instance's: a committed transition
+    /// drops the row it replaced, a failed one drops the row it wrote for nothing. Both deletes are by
+    /// the row's own key, so they never touch a row another transition wrote. A crash before this leaves
+    /// a stray row, which fires once and is then cleared by <see cref="RunDueAsync"/>.
+    /// </summary>
+    private async Task TidyDueRowsAsync(DueRow? before, DueRow? written, bool committed, CancellationToken ct)
     {
-        if (old is { } at && !DueTimers.SameRow(at, kept))
+        if (before == written)
         {
-            await dueTimers.ClearAsync(new WorkItem(WorkKind, instanceId), at, ct);
+            return;
+        }
+
+        if ((committed ? before : written) is { } unused)
+        {
+            await dueTimers.ClearAsync(unused, ct);
         }
     }
 

@@ -92,12 +92,20 @@ public sealed partial class ProcessEngine(
     /// <summary>
     /// Applies one input to an instance, exactly once per <paramref name="inputId"/>: a second delivery
     /// is a recognised duplicate; an input for a step the instance has left is recorded as stale.
+    /// A caller that has just read the instance passes it (<paramref name="loaded"/>) to save a read;
+    /// if it is outdated, the commit's If-Match says so and the instance is read again.
     /// </summary>
-    public async Task<SendOutcome> SendAsync(string instanceId, string inputId, EngineInput input, Sender sender, CancellationToken ct)
+    public Task<SendOutcome> SendAsync(string instanceId, string inputId, EngineInput input, Sender sender, CancellationToken ct) =>
+        SendAsync(instanceId, inputId, input, sender, loaded: null, ct);
+
+    /// <inheritdoc cref="SendAsync(string, string, EngineInput, Sender, CancellationToken)"/>
+    public async Task<SendOutcome> SendAsync(
+        string instanceId, string inputId, EngineInput input, Sender sender, InstanceStore.Versioned? loaded, CancellationToken ct)
     {
         for (var attempt = 0; attempt < Options.MaxConflictRetries; attempt++)
         {
-            if (await store.LoadAsync(instanceId, ct) is not { } current)
+            var read = attempt == 0 && loaded is not null ? loaded : await store.LoadAsync(instanceId, ct);
+            if (read is not { } current)
             {
                 return SendOutcome.NotFound;
             }
@@ -194,16 +202,15 @@ public sealed partial class ProcessEngine(
 
     /// <summary>
     /// What the work queue and the sweep ask for: finish pending effects, fire the wake-ups that came
-    /// due, and tidy the due row that fired (<paramref name="firedFor"/>) if it is not the current one.
+    /// due, and tidy the due row that fired (<paramref name="firedFrom"/>) if it is not the current one.
     /// </summary>
-    public async Task RunDueAsync(string instanceId, DateTimeOffset? firedFor, CancellationToken ct)
+    public async Task RunDueAsync(string instanceId, DateTimeOffset? firedFor, DueRow? firedFrom, CancellationToken ct)
     {
-        var item = new WorkItem(WorkKind, instanceId);
         if (await store.LoadAsync(instanceId, ct) is not { } current)
         {
-            if (firedFor is { } orphan)
+            if (firedFrom is { } orphan)
             {
-                await dueTimers.ClearAsync(item, orphan, ct);
+                await dueTimers.ClearAsync(orphan, ct);
             }
 
             return;
@@ -227,9 +234,9 @@ public sealed partial class ProcessEngine(
             await ArmAsync(instanceId, next, now, ct); // a hop of a long wait: send the next one
         }
 
-        if (firedFor is { } fired && !DueTimers.SameRow(fired, latest?.DueRowAt))
+        if (firedFrom is { } fired && fired.Key != latest?.DueRow?.Key)
         {
-            await dueTimers.ClearAsync(item, fired, ct);
+            await dueTimers.ClearAsync(fired, ct); // a stray or outdated row: its own key, so never the current one
         }
     }
 

@@ -1,3 +1,4 @@
+using KamFlows.App.Work;
 using KamFlows.Domain.Processes;
 
 namespace KamFlows.App.Engine;
@@ -48,8 +49,8 @@ public sealed record ProcessInstance
     /// <summary>Transitions committed so far; numbers the history rows.</summary>
     public long Sequence { get; init; }
 
-    /// <summary>Where this instance's row in the due-timer index is, if it has one.</summary>
-    public DateTimeOffset? DueRowAt { get; init; }
+    /// <summary>This instance's row in the due-timer index, if it has one.</summary>
+    public DueRow? DueRow { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

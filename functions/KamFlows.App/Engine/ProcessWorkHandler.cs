@@ -8,5 +8,5 @@ internal sealed class ProcessWorkHandler(ProcessEngine engine) : IWorkItemHandle
     public string Kind => ProcessEngine.WorkKind;
 
     public Task HandleAsync(WorkItem item, CancellationToken cancellationToken) =>
-        engine.RunDueAsync(item.Id, item.At, cancellationToken);
+        engine.RunDueAsync(item.Id, item.At, item.FiredFrom, cancellationToken);
 }

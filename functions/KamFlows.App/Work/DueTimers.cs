@@ -38,22 +38,40 @@ public sealed class DueTimers
         _lag = metrics.SweepLag;
     }
 
-    /// <summary>Sets (or moves) the wake-up of <paramref name="item"/>. Pass where it was, if anywhere, so the old row goes.</summary>
-    public async Task SetAsync(WorkItem item, DateTimeOffset dueAt, DateTimeOffset? previousDueAt, CancellationToken ct)
+    /// <summary>
+    /// Writes a new row for a wake-up of <paramref name="item"/> at <paramref name="dueAt"/> and says
+    /// where it is. Every write makes a row of its own (its key ends in a fresh nonce), so clearing an
+    /// old row can never remove a newer one written for the same instance in the same minute.
+    /// </summary>
+    public async Task<DueRow> SetAsync(WorkItem item, DateTimeOffset dueAt, CancellationToken ct)
     {
-        // New row first, then the old one: a crash in between leaves two rows (fires twice), never none.
-        await _table.UpsertEntityAsync(Row(item, dueAt), TableUpdateMode.Replace, ct);
-        if (previousDueAt is { } previous && Bucket(previous) != Bucket(dueAt))
+        var row = new DueRow(dueAt.ToUniversalTime(), $"{item.Kind}|{item.Id}|{Guid.NewGuid():N}");
+        await _table.AddEntityAsync(new TableEntity(Bucket(row.At), row.Key)
         {
-            await ClearAsync(item, previous, ct);
-        }
+            ["Kind"] = item.Kind,
+            ["ItemId"] = item.Id,
+            ["DueAt"] = row.At,
+        }, ct);
+        return row;
     }
 
-    public async Task ClearAsync(WorkItem item, DateTimeOffset dueAt, CancellationToken ct)
+    /// <summary>Moves a wake-up: the new row first, then the old one goes, so a crash in between fires twice, never not at all.</summary>
+    public async Task<DueRow> MoveAsync(WorkItem item, DueRow? from, DateTimeOffset dueAt, CancellationToken ct)
+    {
+        var row = await SetAsync(item, dueAt, ct);
+        if (from is { } old)
+        {
+            await ClearAsync(old, ct);
+        }
+
+        return row;
+    }
+
+    public async Task ClearAsync(DueRow row, CancellationToken ct)
     {
         try
         {
-            await _table.DeleteEntityAsync(Bucket(dueAt), RowKey(item), ETag.All, ct);
+            await _table.DeleteEntityAsync(Bucket(row.At), row.Key, ETag.All, ct);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -92,24 +110,15 @@ public sealed class DueTimers
 
             _crash.At(Engine.SavePoint.SweepClaimedBeforeSend);
 
-            await _queue.SendAsync(new WorkItem(row.GetString("Kind"), row.GetString("ItemId"), dueAt), cancellationToken: ct);
+            await _queue.SendAsync(new WorkItem(row.GetString("Kind"), row.GetString("ItemId"), dueAt, row.RowKey), cancellationToken: ct);
             fired++;
         }
 
         return fired;
     }
 
-    /// <summary>Two due times share a row when they fall in the same minute: clearing one would clear the other.</summary>
-    public static bool SameRow(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && b is { } y && Bucket(x) == Bucket(y);
-
     public static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString(BucketFormat, CultureInfo.InvariantCulture);
-
-    private static string RowKey(WorkItem item) => $"{item.Kind}|{item.Id}";
-
-    private static TableEntity Row(WorkItem item, DateTimeOffset dueAt) => new(Bucket(dueAt), RowKey(item))
-    {
-        ["Kind"] = item.Kind,
-        ["ItemId"] = item.Id,
-        ["DueAt"] = dueAt.ToUniversalTime(),
-    };
 }
+
+/// <summary>Where one row of the due-timer index is: the time it is due (hence its partition) and its key.</summary>
+public sealed record DueRow(DateTimeOffset At, string Key);

@@ -10,11 +10,17 @@ namespace KamFlows.App.Work;
 /// </summary>
 /// <param name="At">For a wake-up: the due time it was set for (the due-timer row it came from, or the
 /// delayed message's target), so the handler can tell a current wake-up from an outdated one.</param>
+/// <param name="Row">For a wake-up fired by the sweep: the key of the due-timer row it came from, so
+/// the handler can clear exactly that row once it is outdated.</param>
 public sealed record WorkItem(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? At = null)
+    [property: JsonPropertyName("at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? At = null,
+    [property: JsonPropertyName("row"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Row = null)
 {
+    /// <summary>The due-timer row this work item was fired from, if the sweep fired it.</summary>
+    public DueRow? FiredFrom => At is { } at && Row is { } key ? new DueRow(at, key) : null;
+
     public string ToJson() => JsonSerializer.Serialize(this);
 
     public static WorkItem Parse(string message)

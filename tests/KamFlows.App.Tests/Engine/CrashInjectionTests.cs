@@ -9,9 +9,8 @@ namespace KamFlows.App.Tests.Engine;
 /// its event id, lets the sweep finish the work and checks the invariants (see <see cref="EngineCheckScenario"/>).
 /// Azurite is never killed (it persists lazily), only the app.
 /// </summary>
-// Opt-in for now (scripts/crash-run.sh, or --filter-trait "Category=LongRun"): with the app restarted per injection it
-// has not yet been timed on a quiet 2-core CI machine; see the note in docs/BENCHMARKS.md.
-[Trait("Category", "LongRun")]
+// One injection per save point runs in the default suite (about a minute); the long run of random
+// injections is opt-in (Category=LongRun, scripts/crash-run.sh).
 public sealed class CrashInjectionTests(Azurite azurite)
 {
     private const int Pings = 3;

@@ -116,8 +116,8 @@ public sealed class EngineTests(EngineApp app) : IClassFixture<EngineApp>
         await app.SendAsync(id, new PingPong.Nap(TimeSpan.FromMinutes(30)));
         app.Clock.Advance(TimeSpan.FromMinutes(31));
 
-        await app.Engine.RunDueAsync(id, null, TestContext.Current.CancellationToken);
-        await app.Engine.RunDueAsync(id, null, TestContext.Current.CancellationToken);
+        await app.Engine.RunDueAsync(id, null, null, TestContext.Current.CancellationToken);
+        await app.Engine.RunDueAsync(id, null, null, TestContext.Current.CancellationToken);
         await app.SweepAsync();
         await app.DeliverWorkAsync();
 

@@ -8,7 +8,6 @@ namespace KamFlows.App.Tests.Engine;
 /// Three app processes on the same storage, all sweeping and consuming the same queue, events sent
 /// round-robin over HTTP; one is killed midway, and its events in flight are sent again to another.
 /// </summary>
-[Trait("Category", "LongRun")]
 public sealed class ScaleOutTests(Azurite azurite)
 {
     private const int Checks = 4;

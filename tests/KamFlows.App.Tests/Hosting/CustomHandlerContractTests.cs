@@ -73,14 +73,14 @@ public sealed class CustomHandlerContractTests(CustomHandlerContractTests.App ap
     {
         var item = new WorkItem(RecordingWorkHandler.TestKind, "timer-" + Guid.NewGuid());
         var dueTimers = app.Services.GetRequiredService<DueTimers>();
-        await dueTimers.SetAsync(item, app.Clock.GetUtcNow().AddMinutes(-1), null, TestContext.Current.CancellationToken);
+        var row = await dueTimers.SetAsync(item, app.Clock.GetUtcNow().AddMinutes(-1), TestContext.Current.CancellationToken);
 
         var (code, _) = await InvokeAsync("DueTimerSweep", TimerPayload(null, false));
 
         Assert.Equal(HttpStatusCode.OK, code);
         var queue = app.Storage.Queue(app.WorkQueueName);
         var messages = await queue.ReceiveMessagesAsync(32, cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Contains(messages.Value, m => WorkItem.Parse(m.Body.ToString()) == item with { At = app.Clock.GetUtcNow().AddMinutes(-1) });
+        Assert.Contains(messages.Value, m => WorkItem.Parse(m.Body.ToString()) == item with { At = row.At, Row = row.Key });
     }
 
     [Fact]

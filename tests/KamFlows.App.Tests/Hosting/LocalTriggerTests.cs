@@ -58,7 +58,7 @@ public sealed class LocalTriggerTests(LocalTriggerTests.App app) : IClassFixture
     {
         var item = new WorkItem(RecordingWorkHandler.TestKind, "due-" + Guid.NewGuid());
         var dueTimers = app.Services.GetRequiredService<DueTimers>();
-        await dueTimers.SetAsync(item, app.Clock.GetUtcNow().AddSeconds(30), null, TestContext.Current.CancellationToken);
+        await dueTimers.SetAsync(item, app.Clock.GetUtcNow().AddSeconds(30), TestContext.Current.CancellationToken);
 
         // The sweep runs every minute ("0 */1 * * * *"); moving the clock a minute on fires it.
         await Eventually.ReturnsAsync(() => Task.FromResult(app.Recorder.Handled.Any(h => h.Id == item.Id)), done => done, Deadline,

@@ -23,7 +23,7 @@ public sealed class DueTimersTests(KamFlowsApp app) : IClassFixture<KamFlowsApp>
 
             foreach (var m in batch)
             {
-                items.Add(WorkItem.Parse(m.Body.ToString()) with { At = null }); // compare what, not when
+                items.Add(WorkItem.Parse(m.Body.ToString()) with { At = null, Row = null }); // compare what, not when or which row
                 await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, TestContext.Current.CancellationToken);
             }
         }
@@ -35,7 +35,7 @@ public sealed class DueTimersTests(KamFlowsApp app) : IClassFixture<KamFlowsApp>
         var ct = TestContext.Current.CancellationToken;
         var t0 = new DateTimeOffset(2027, 1, 10, 9, 0, 0, TimeSpan.Zero);
         var item = new WorkItem("lease-test", Guid.NewGuid().ToString());
-        await DueTimers.SetAsync(item, t0.AddDays(200), null, ct);
+        var row = await DueTimers.SetAsync(item, t0.AddDays(200), ct);
 
         await DueTimers.SweepAsync(t0, ct);
         Assert.DoesNotContain(item, await DrainAsync());
@@ -49,7 +49,7 @@ public sealed class DueTimersTests(KamFlowsApp app) : IClassFixture<KamFlowsApp>
         await DueTimers.SweepAsync(t0.AddDays(200) + DueTimers.Lease, ct);
         Assert.Contains(item, await DrainAsync()); // the handler never cleared it: fire again
 
-        await DueTimers.ClearAsync(item, t0.AddDays(200), ct);
+        await DueTimers.ClearAsync(row, ct);
         await DueTimers.SweepAsync(t0.AddDays(300), ct);
         Assert.DoesNotContain(item, await DrainAsync());
     }
@@ -60,14 +60,32 @@ public sealed class DueTimersTests(KamFlowsApp app) : IClassFixture<KamFlowsApp>
         var ct = TestContext.Current.CancellationToken;
         var t0 = new DateTimeOffset(2028, 5, 1, 9, 0, 0, TimeSpan.Zero);
         var item = new WorkItem("move-test", Guid.NewGuid().ToString());
-        await DueTimers.SetAsync(item, t0.AddDays(1), null, ct);
+        var first = await DueTimers.SetAsync(item, t0.AddDays(1), ct);
 
-        await DueTimers.SetAsync(item, t0.AddDays(30), t0.AddDays(1), ct);
+        await DueTimers.MoveAsync(item, first, t0.AddDays(30), ct);
 
         await DueTimers.SweepAsync(t0.AddDays(2), ct);
         Assert.DoesNotContain(item, await DrainAsync());
         await DueTimers.SweepAsync(t0.AddDays(30), ct);
         Assert.Contains(item, await DrainAsync());
+    }
+
+    [Fact]
+    public async Task Clearing_an_old_row_never_removes_a_newer_one_due_in_the_same_minute()
+    {
+        // Two transitions of one instance, the second committed before the first tidied up: the
+        // first's late clear of the row it replaced must not take the second's row with it.
+        var ct = TestContext.Current.CancellationToken;
+        var t0 = new DateTimeOffset(2028, 6, 1, 9, 0, 0, TimeSpan.Zero);
+        var item = new WorkItem("same-minute-test", Guid.NewGuid().ToString());
+        var older = await DueTimers.SetAsync(item, t0.AddSeconds(10), ct);
+        var newer = await DueTimers.SetAsync(item, t0.AddSeconds(10), ct);
+
+        await DueTimers.ClearAsync(older, ct);
+
+        Assert.NotEqual(older.Key, newer.Key);
+        await DueTimers.SweepAsync(t0.AddMinutes(1), ct);
+        Assert.Single(await DrainAsync(), i => i == item);
     }
 
     [Fact]

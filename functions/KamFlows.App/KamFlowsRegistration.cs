@@ -107,6 +107,7 @@ internal static class KamFlowsRegistration
         builder.Services.AddSingleton<IEffectHandler, TerminateChildHandler>();
         builder.Services.AddSingleton<IEffectHandler, IndexHandler>();
         builder.Services.AddSingleton<IWorkItemHandler, ProcessWorkHandler>();
+        builder.Services.AddSingleton<IWorkItemHandler, StateBlobTidy>();
         builder.Services.AddSingleton<ReassignedAccountProcesses>();
         builder.Services.AddSingleton<IAccountReassignmentListener>(sp => sp.GetRequiredService<ReassignedAccountProcesses>());
         builder.Services.AddSingleton<IWorkItemHandler>(sp => sp.GetRequiredService<ReassignedAccountProcesses>());

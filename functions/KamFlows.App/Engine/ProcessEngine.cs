@@ -51,12 +51,9 @@ public sealed partial class ProcessEngine(
     /// <summary>Starts an instance, or finds the one already started for this definition and business key.</summary>
     public async Task<StartOutcome> StartAsync(StartRequest request, Sender sender, CancellationToken ct)
     {
+        // No read first: the commit adds the instance, and an instance already there makes it fail
+        // (AlreadyExists), so a second start costs a failed commit instead of every start a read.
         var id = InstanceIds.For(request.Definition, request.BusinessKey);
-        if (await store.LoadAsync(id, ct) is not null)
-        {
-            return new StartOutcome(id, Created: false);
-        }
-
         var definition = registry.Latest(request.Definition)
             ?? throw new InvalidOperationException($"No process is called '{request.Definition}'.");
         if (!definition.WhoMaySend(request.Command).Allows(sender, request.Parties))

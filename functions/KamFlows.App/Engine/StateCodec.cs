@@ -3,6 +3,7 @@ using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using KamFlows.App.Storage;
+using KamFlows.App.Work;
 
 namespace KamFlows.App.Engine;
 
@@ -12,7 +13,7 @@ namespace KamFlows.App.Engine;
 /// 1 MiB). Larger still: a new blob, written before the transaction that points to it, so a
 /// committed instance never points to a missing blob; the old blob is deleted after the commit.
 /// </summary>
-public sealed class StateCodec(StorageClients storage)
+public sealed class StateCodec(StorageClients storage, DueTimers dueTimers, TimeProvider clock)
 {
     public const int MaxStringChars = 30_000;
     public const int ChunkBytes = 64 * 1024;
@@ -51,7 +52,10 @@ public sealed class StateCodec(StorageClients storage)
             return null;
         }
 
-        var name = $"state/{instanceId}/{sequence:D10}.json.gz";
+        // The tidy's wake-up first: if this blob ends up referenced by nothing (a crash before the
+        // commit, a lost race), it is found and deleted later.
+        await dueTimers.SetAsync(StateBlobTidy.For(instanceId), clock.GetUtcNow() + StateBlobTidy.After, ct);
+        var name = $"{BlobPrefix(instanceId)}{sequence:D10}-{Guid.NewGuid():N}.json.gz";
         await _container.GetBlobClient(name).UploadAsync(new BinaryData(zipped), overwrite: true, ct);
         entity[Blob] = name;
         return name;
@@ -85,6 +89,8 @@ public sealed class StateCodec(StorageClients storage)
     }
 
     public static string? BlobOf(TableEntity entity) => entity.GetString(Blob);
+
+    public static string BlobPrefix(string instanceId) => $"state/{instanceId}/";
 
     public async Task DeleteBlobAsync(string? name, CancellationToken ct)
     {

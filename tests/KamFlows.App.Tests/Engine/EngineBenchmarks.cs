@@ -24,7 +24,7 @@ namespace KamFlows.App.Tests.Engine;
 [Trait("Category", "Benchmark")]
 public sealed class EngineBenchmarks(Azurite azurite)
 {
-    private const int Instances = 1_000;
+    private static readonly int Instances = int.TryParse(Environment.GetEnvironmentVariable("KAMFLOWS_BENCH_INSTANCES"), out var n) ? n : 1_000;
     private const int PingsEach = 10;
     private const int Concurrency = 32;
 

@@ -32,7 +32,7 @@ internal sealed class NotifyParentHandler(IServiceProvider services) : EffectHan
         services.GetRequiredService<ProcessEngine>().SendAsync(
             effect.ParentId,
             $"child|{effect.ChildId}",
-            new EngineInput.ChildCompleted(effect.ChildId, effect.Definition, effect.BusinessKey, effect.Outcome),
+            new EngineInput.ChildCompleted(effect.ChildId, effect.Definition, effect.BusinessKey, effect.Outcome, effect.ResultJson),
             Sender.System,
             ct);
 }

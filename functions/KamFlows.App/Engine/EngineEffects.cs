@@ -18,7 +18,7 @@ public sealed record StartChildEffect(
 }
 
 /// <summary>Tell the parent that a child ended, with its outcome.</summary>
-public sealed record NotifyParentEffect(string ParentId, string ChildId, string Definition, string BusinessKey, string Outcome) : Effect
+public sealed record NotifyParentEffect(string ParentId, string ChildId, string Definition, string BusinessKey, string Outcome, string? ResultJson = null) : Effect
 {
     public const string KindName = "engine.notify-parent";
 

@@ -272,10 +272,12 @@ public sealed partial class ProcessEngine(
         var history = new List<HistoryEntry> { new(seq, 0, now, kind, Describe(input), sender.ToString(), null) };
         history.AddRange(t.EventNames.Select((e, n) => new HistoryEntry(seq, n + 1, now, "event", e, "decider", null)));
 
+        var (parties, calendars) = Rerouted(instance, t.PartyChanges);
+        history.AddRange(t.PartyChanges.Select((c, n) => new HistoryEntry(seq, history.Count + n, now, "party-changed", c.Party, "decider", string.Join(',', c.Members))));
         var wakeUps = instance.WakeUps
             .Where(w => input is not EngineInput.WokeUp fired || w.Name != fired.Name)
             .Where(w => !t.CancelWakeUps.Contains(w.Name) && t.WakeUps.All(r => r.Name != w.Name))
-            .Concat(t.WakeUps.Select(r => new PendingWakeUp(r.Name, wakeTimes.Resolve(r.When, now, instance.Calendars))))
+            .Concat(t.WakeUps.Select(r => new PendingWakeUp(r.Name, wakeTimes.Resolve(r.When, now, calendars))))
             .ToList();
 
         var outbox = instance.Outbox.ToList();
@@ -299,7 +301,7 @@ public sealed partial class ProcessEngine(
         if (finished && instance.ParentId is { } parent)
         {
             outbox.Add(effects.ToOutbox(EffectId(instance.Id, seq, k++),
-                new NotifyParentEffect(parent, instance.Id, instance.Definition, instance.BusinessKey, t.Outcome!), now));
+                new NotifyParentEffect(parent, instance.Id, instance.Definition, instance.BusinessKey, t.Outcome!, t.ResultJson), now));
         }
 
         var next = instance with
@@ -311,6 +313,8 @@ public sealed partial class ProcessEngine(
             Outcome = t.Outcome,
             WakeUps = finished ? [] : wakeUps,
             Children = children,
+            Parties = parties,
+            Calendars = calendars,
             Sequence = seq,
             UpdatedAt = now,
         };
@@ -321,6 +325,29 @@ public sealed partial class ProcessEngine(
 
         history.AddRange(outbox.Skip(instance.Outbox.Count).Select((e, n) => new HistoryEntry(seq, history.Count + n, now, "effect-decided", e.Kind, "decider", e.Id)));
         return (next with { Outbox = outbox }, history);
+    }
+
+    /// <summary>The parties and calendars after a decider's changes (e.g. an approval re-routed to a delegate).</summary>
+    private static (IReadOnlyDictionary<string, IReadOnlyList<string>> Parties, IReadOnlyDictionary<string, PartyCalendar> Calendars) Rerouted(
+        ProcessInstance instance, IReadOnlyList<PartyChange> changes)
+    {
+        if (changes.Count == 0)
+        {
+            return (instance.Parties, instance.Calendars);
+        }
+
+        var parties = new Dictionary<string, IReadOnlyList<string>>(instance.Parties, StringComparer.Ordinal);
+        var calendars = new Dictionary<string, PartyCalendar>(instance.Calendars, StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            parties[change.Party] = change.Members;
+            if (change.Calendar is { } calendar)
+            {
+                calendars[change.Party] = calendar;
+            }
+        }
+
+        return (parties, calendars);
     }
 
     private static (ProcessInstance Next, List<HistoryEntry> History) Record(

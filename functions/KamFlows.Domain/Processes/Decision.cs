@@ -18,6 +18,12 @@ public sealed record Decision<TEvent>
     /// <summary>Set when the process is finished, with its outcome (e.g. "approved"), told to a parent.</summary>
     public string? Outcome { get; init; }
 
+    /// <summary>What a finished process tells its parent beyond the outcome (e.g. who approved and their comments), as a record the parent reads.</summary>
+    public object? Result { get; init; }
+
+    /// <summary>Parties whose members change (e.g. an approval re-routed to a delegate), with the calendar the new members live by.</summary>
+    public IReadOnlyList<PartyChange> PartyChanges { get; init; } = [];
+
     /// <summary>Set when the input was meant for a step the process has left: recorded, not applied.</summary>
     public string? StaleReason { get; init; }
 
@@ -38,5 +44,11 @@ public sealed record Decision<TEvent>
 
     public Decision<TEvent> Start(ChildStart child) => this with { Children = [.. Children, child] };
 
-    public Decision<TEvent> Complete(string outcome) => this with { Outcome = outcome };
+    public Decision<TEvent> Complete(string outcome, object? result = null) => this with { Outcome = outcome, Result = result };
+
+    public Decision<TEvent> SetParty(string party, IReadOnlyList<string> members, PartyCalendar? calendar = null) =>
+        this with { PartyChanges = [.. PartyChanges, new PartyChange(party, members, calendar)] };
 }
+
+/// <summary>The new members of a party (ids), and, if it changes, the calendar that party lives by.</summary>
+public sealed record PartyChange(string Party, IReadOnlyList<string> Members, PartyCalendar? Calendar);

@@ -23,11 +23,6 @@ public abstract class ProcessDefinition<TState, TCommand, TEvent> : IProcessDefi
     where TCommand : class
     where TEvent : class
 {
-    private static readonly JsonSerializerOptions DefaultJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public abstract string Name { get; }
 
     public abstract int Version { get; }
@@ -37,7 +32,7 @@ public abstract class ProcessDefinition<TState, TCommand, TEvent> : IProcessDefi
     public Type CommandType => typeof(TCommand);
 
     /// <summary>How state and commands are written as JSON; override to add converters.</summary>
-    protected virtual JsonSerializerOptions Json => DefaultJson;
+    protected virtual JsonSerializerOptions Json => ProcessJson.Options;
 
     public abstract Decision<TEvent> Decide(ProcessInput<TCommand> input, TState state, DecisionContext context);
 
@@ -72,7 +67,7 @@ public abstract class ProcessDefinition<TState, TCommand, TEvent> : IProcessDefi
         {
             EngineInput.Command c => new ProcessInput<TCommand>.Received((TCommand)c.Value),
             EngineInput.WokeUp w => new ProcessInput<TCommand>.WokeUp(w.Name, w.DueAt),
-            EngineInput.ChildCompleted c => new ProcessInput<TCommand>.ChildCompleted(c.ChildId, c.Definition, c.BusinessKey, c.Outcome),
+            EngineInput.ChildCompleted c => new ProcessInput<TCommand>.ChildCompleted(c.ChildId, c.Definition, c.BusinessKey, c.Outcome, c.ResultJson),
             EngineInput.AccountReassigned a => new ProcessInput<TCommand>.AccountReassigned(a.AccountId, a.FromUserId, a.ToUserId),
             _ => throw new ArgumentOutOfRangeException(nameof(input), input, "Not an engine input."),
         };
@@ -87,7 +82,11 @@ public abstract class ProcessDefinition<TState, TCommand, TEvent> : IProcessDefi
             decision.Outcome,
             decision.StaleReason,
             StepOf(next),
-            WaitingOnOf(next));
+            WaitingOnOf(next))
+        {
+            ResultJson = decision.Result is null ? null : ProcessJson.Write(decision.Result),
+            PartyChanges = decision.PartyChanges,
+        };
     }
 }
 
@@ -117,7 +116,7 @@ public abstract record EngineInput
 
     public sealed record WokeUp(string Name, DateTimeOffset DueAt) : EngineInput;
 
-    public sealed record ChildCompleted(string ChildId, string Definition, string BusinessKey, string Outcome) : EngineInput;
+    public sealed record ChildCompleted(string ChildId, string Definition, string BusinessKey, string Outcome, string? ResultJson = null) : EngineInput;
 
     public sealed record AccountReassigned(string AccountId, string FromUserId, string ToUserId) : EngineInput;
 }
@@ -133,4 +132,9 @@ public sealed record Transition(
     string? Outcome,
     string? StaleReason,
     string Step,
-    WaitingOn? WaitingOn);
+    WaitingOn? WaitingOn)
+{
+    public string? ResultJson { get; init; }
+
+    public IReadOnlyList<PartyChange> PartyChanges { get; init; } = [];
+}

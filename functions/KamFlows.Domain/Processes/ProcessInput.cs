@@ -11,7 +11,8 @@ public abstract record ProcessInput<TCommand>
 
     public sealed record WokeUp(string Name, DateTimeOffset DueAt) : ProcessInput<TCommand>;
 
-    public sealed record ChildCompleted(string ChildId, string Definition, string BusinessKey, string Outcome) : ProcessInput<TCommand>;
+    /// <param name="ResultJson">The child's result (<see cref="Decision{TEvent}.Result"/>) as JSON, if it gave one; read it with <see cref="ProcessJson.Read{T}"/>.</param>
+    public sealed record ChildCompleted(string ChildId, string Definition, string BusinessKey, string Outcome, string? ResultJson = null) : ProcessInput<TCommand>;
 
     public sealed record AccountReassigned(string AccountId, string FromUserId, string ToUserId) : ProcessInput<TCommand>;
 }

@@ -178,7 +178,31 @@ public sealed class EngineTests(EngineApp app) : IClassFixture<EngineApp>
 
         Assert.Equal(ProcessStatus.Completed, (await app.InstanceAsync(child)).Status);
         Assert.Equal(["approved"], (await app.StateAsync(parent)).ChildOutcomes);
+        Assert.Contains("child result approved after 0 pings", (await app.StateAsync(parent)).Log);
     }
+
+    [Fact]
+    public async Task A_decider_can_hand_a_party_to_someone_else_who_then_may_send_and_whose_calendar_counts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await app.StartAsync(Key(), new Dictionary<string, IReadOnlyList<string>> { ["approver"] = ["director-1"] });
+        // Friday 2031-04-11 is Good Friday in Portugal; the delegate lives by the Lisbon calendar.
+        app.Clock.SetUtcNow(Later(new DateTimeOffset(2031, 4, 10, 15, 0, 0, TimeSpan.Zero)));
+        var lisbon = new PartyCalendar("PT", null, null, "Europe/Lisbon");
+
+        await app.SendAsync(id, new PingPong.HandApproval("director-2", lisbon));
+
+        var instance = await app.InstanceAsync(id);
+        Assert.Equal(["director-2"], instance.Parties["approver"]);
+        Assert.Equal(lisbon, instance.Calendars["approver"]);
+        Assert.Equal(new DateTimeOffset(2031, 4, 14, 8, 0, 0, TimeSpan.Zero), instance.NextWakeUpAt); // Monday 09:00 Lisbon (WEST)
+        Assert.Equal(SendOutcome.NotAllowed, await app.Engine.SendAsync(id, "a1", new EngineInput.Command(new PingPong.Approve()), Sender.Person("director-1", [Role.Director]), ct));
+        Assert.Equal(SendOutcome.Applied, await app.Engine.SendAsync(id, "a2", new EngineInput.Command(new PingPong.Approve()), Sender.Person("director-2", [Role.Director]), ct));
+        Assert.Contains(await app.Store.HistoryAsync(id, ct), h => h.Kind == "party-changed" && h.What == "approver" && h.Detail == "director-2");
+    }
+
+    /// <summary>The class's clock only moves forward (other tests move it by days): a date far enough ahead.</summary>
+    private DateTimeOffset Later(DateTimeOffset at) => at > app.Clock.GetUtcNow() ? at : throw new InvalidOperationException("the shared clock is past the test's date");
 
     [Fact]
     public async Task Terminating_a_parent_terminates_its_children()

@@ -25,6 +25,7 @@ public sealed class PingPong : ProcessDefinition<PingPong.State, PingPong.Comman
     [JsonDerivedType(typeof(Grow), "grow")]
     [JsonDerivedType(typeof(Approve), "approve")]
     [JsonDerivedType(typeof(Finish), "finish")]
+    [JsonDerivedType(typeof(HandApproval), "hand-approval")]
     public abstract record Command;
 
     public sealed record Begin : Command;
@@ -45,6 +46,12 @@ public sealed class PingPong : ProcessDefinition<PingPong.State, PingPong.Comman
 
     public sealed record Finish(string Outcome) : Command;
 
+    /// <summary>Makes someone else the approver (as a delegation would), living in another calendar.</summary>
+    public sealed record HandApproval(string To, PartyCalendar Calendar) : Command;
+
+    /// <summary>What a finished PingPong tells its parent.</summary>
+    public sealed record Result(string Outcome, int Pings);
+
     public abstract record Change;
 
     public sealed record Begun(DateTimeOffset At) : Change;
@@ -59,7 +66,7 @@ public sealed class PingPong : ProcessDefinition<PingPong.State, PingPong.Comman
 
     public sealed record Approved : Change;
 
-    public sealed record ChildFinished(string Outcome) : Change;
+    public sealed record ChildFinished(string Outcome, Result? Result) : Change;
 
     /// <summary>The effect of a ping: recorded by <see cref="PingEffects"/>.</summary>
     public sealed record Pong(int N) : Effect
@@ -94,11 +101,12 @@ public sealed class PingPong : ProcessDefinition<PingPong.State, PingPong.Comman
         ProcessInput<Command>.WokeUp { Name: "nap" } => Decision<Change>.Of(new WokeUp()).Then(new Pong(-1)),
         ProcessInput<Command>.Received { Command: Spawn s } => Decision<Change>.None.Start(new ChildStart(
             DefinitionName, s.ChildKey, new Begin(), context.Parties, new Dictionary<string, PartyCalendar>())),
-        ProcessInput<Command>.ChildCompleted c => Decision<Change>.Of(new ChildFinished(c.Outcome)),
+        ProcessInput<Command>.ChildCompleted c => Decision<Change>.Of(new ChildFinished(c.Outcome, ProcessJson.Read<Result>(c.ResultJson))),
         ProcessInput<Command>.Received { Command: Grow g } => Decision<Change>.Of(new Grew(g.Ballast)),
         ProcessInput<Command>.Received { Command: Approve } when state.Phase != "awaiting-approval" => Decision<Change>.Stale("nothing to approve"),
         ProcessInput<Command>.Received { Command: Approve } => Decision<Change>.Of(new Approved()),
-        ProcessInput<Command>.Received { Command: Finish f } => Decision<Change>.None.Complete(f.Outcome),
+        ProcessInput<Command>.Received { Command: Finish f } => Decision<Change>.None.Complete(f.Outcome, new Result(f.Outcome, state.Pings)),
+        ProcessInput<Command>.Received { Command: HandApproval h } => Decision<Change>.None.SetParty("approver", [h.To], h.Calendar).Wake("nap", new WakeTime.BusinessDaysLater(1, new TimeOnly(9, 0), "approver")),
         _ => Decision<Change>.None,
     };
 
@@ -110,7 +118,11 @@ public sealed class PingPong : ProcessDefinition<PingPong.State, PingPong.Comman
         WokeUp => state with { Phase = "awake", Log = [.. state.Log, "woke"] },
         Grew g => state with { Ballast = g.Ballast },
         Approved => state with { Phase = "approved" },
-        ChildFinished c => state with { ChildOutcomes = [.. state.ChildOutcomes, c.Outcome] },
+        ChildFinished c => state with
+        {
+            ChildOutcomes = [.. state.ChildOutcomes, c.Outcome],
+            Log = c.Result is { } r ? [.. state.Log, $"child result {r.Outcome} after {r.Pings} pings"] : state.Log,
+        },
         _ => state,
     };
 }

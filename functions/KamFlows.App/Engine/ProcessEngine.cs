@@ -258,7 +258,7 @@ public sealed partial class ProcessEngine(
         }
 
         var seq = instance.Sequence + 1;
-        var t = definition.Decide(instance.StateJson, input, new DecisionContext(now, instance.Id, instance.Parties));
+        var t = definition.Decide(instance.StateJson, input, new DecisionContext(now, instance.Id, instance.Parties) { Sender = sender });
         if (t.StaleReason is not null)
         {
             return Record(instance, now, "stale", Describe(input), sender, t.StaleReason);

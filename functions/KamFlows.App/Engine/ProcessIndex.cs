@@ -26,13 +26,17 @@ public static class IndexKeys
             keys.Add(Account(account));
         }
 
-        if (i.WaitingOn is { } waiting && i.Parties.TryGetValue(waiting.Party, out var people))
-        {
-            keys.AddRange(people.Select(WaitingOn));
-        }
+        keys.AddRange(WaitingUsers(i).Select(WaitingOn));
 
         return keys;
     }
+
+    /// <summary>Who the instance waits on: the members of the party it waits on, and their current delegates ("{party}.delegates").</summary>
+    public static IReadOnlyList<string> WaitingUsers(ProcessInstance i) =>
+        i.WaitingOn is not { } waiting ? []
+        : [.. new[] { waiting.Party, waiting.Party + ".delegates" }
+            .SelectMany(p => i.Parties.TryGetValue(p, out var people) ? people : [])
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>Whether a transition changed what the lists show.</summary>
     public static bool Changed(ProcessInstance before, ProcessInstance after) =>
@@ -67,7 +71,7 @@ public sealed class ProcessIndex(StorageClients storage)
     public async Task UpdateAsync(ProcessInstance instance, IReadOnlyList<string> previousKeys, CancellationToken ct)
     {
         var keys = IndexKeys.Of(instance);
-        var waitingUsers = instance.WaitingOn is { } w && instance.Parties.TryGetValue(w.Party, out var people) ? people : [];
+        var waitingUsers = IndexKeys.WaitingUsers(instance);
         foreach (var key in keys)
         {
             await _table.UpsertEntityAsync(new TableEntity(key, instance.Id)

@@ -3,11 +3,18 @@ using System.Text.Json.Serialization;
 
 namespace KamFlows.Domain.Processes;
 
-/// <summary>What the engine tells a decider besides the input: the time, and who the process's parties are.</summary>
+/// <summary>
+/// What the engine tells a decider besides the input: the time, who the process's parties are, and
+/// who sent the input (already checked against <c>WhoMaySend</c>), so a decision records who made it
+/// from the authenticated sender, never from what a command claims.
+/// </summary>
 public sealed record DecisionContext(
     DateTimeOffset Now,
     string InstanceId,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Parties);
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Parties)
+{
+    public Sender Sender { get; init; } = Sender.System;
+}
 
 /// <summary>Whom a process waits on (a party name such as "kam" or "approver") and since when.</summary>
 public sealed record WaitingOn(string Party, DateTimeOffset Since);

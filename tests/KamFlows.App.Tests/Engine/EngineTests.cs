@@ -2,6 +2,7 @@ using KamFlows.App.Engine;
 using KamFlows.App.Tests.Infrastructure;
 using KamFlows.Domain.Organisation;
 using KamFlows.Domain.Processes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KamFlows.App.Tests.Engine;
 
@@ -83,6 +84,10 @@ public sealed class EngineTests(EngineApp app) : IClassFixture<EngineApp>
     public async Task A_delegate_of_the_approver_may_approve()
     {
         var id = await app.StartAsync(Key(), new Dictionary<string, IReadOnlyList<string>> { ["approver"] = ["director-1"], ["approver.delegates"] = ["director-2"] });
+
+        var index = app.Services.GetRequiredService<ProcessIndex>();
+        var waiting = await index.ListAsync(new ProcessListQuery(null, null, null, "director-2"), null, 100, TestContext.Current.CancellationToken);
+        Assert.Contains(waiting.Items, p => p.Id == id); // what waits on the approver waits on the delegate too
 
         var outcome = await app.Engine.SendAsync(id, "a1", new EngineInput.Command(new PingPong.Approve()), Sender.Person("director-2", [Role.Director]), TestContext.Current.CancellationToken);
 

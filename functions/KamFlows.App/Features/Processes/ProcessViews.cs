@@ -31,7 +31,7 @@ public sealed record ProcessView(
         i.Status,
         i.Step,
         i.Outcome,
-        i.WaitingOn is { } w ? new WaitingView(w.Party, i.Parties.GetValueOrDefault(w.Party) ?? [], w.Since) : null,
+        i.WaitingOn is { } w ? new WaitingView(w.Party, IndexKeys.WaitingUsers(i), w.Since) : null,
         i.NextWakeUpAt,
         i.WakeUps,
         i.Outbox.Select(e => new EffectView(e.Id, e.Kind, e.Attempts, e.LastError, e.LastAttemptAt)).ToList(),

@@ -51,6 +51,7 @@ export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devs
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   AzureAd__Instance=https://login.microsoftonline.com/ AzureAd__TenantId=00000000-0000-0000-0000-000000000001 \
   AzureAd__ClientId=00000000-0000-0000-0000-000000000002 App__PublicBaseUrl=https://kamflows.example \
+  Links__Key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= \
   Telemetry__Exporter=Otlp Telemetry__OtlpEndpoint=http://127.0.0.1:4399
 
 python3 - "$runs" "$out" <<'PY'

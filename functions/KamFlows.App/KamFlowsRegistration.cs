@@ -11,6 +11,7 @@ using KamFlows.App.Features.Users;
 using KamFlows.App.Engine;
 using KamFlows.App.Hosting;
 using KamFlows.App.Http;
+using KamFlows.App.Links;
 using KamFlows.App.Problems;
 using KamFlows.App.Storage;
 using KamFlows.App.Work;
@@ -92,6 +93,11 @@ internal static class KamFlowsRegistration
 
     private static IHostApplicationBuilder AddKamFlowsEngine(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<EmailedLinkOptions>().BindConfiguration(EmailedLinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EmailedLinkOptions>, EmailedLinkOptionsValidation>();
+        builder.Services.AddSingleton<LinkKey>();
+        builder.Services.AddSingleton<LinkTokens>();
+        builder.Services.AddSingleton<LinkStore>();
         builder.Services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ProcessRegistry>();
         builder.Services.AddOptions<CrashInjectionOptions>().BindConfiguration(CrashInjectionOptions.Section);

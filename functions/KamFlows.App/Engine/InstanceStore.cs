@@ -61,10 +61,12 @@ public sealed class InstanceStore(StorageClients storage, StateCodec codec)
     /// <summary>
     /// Commits a transition: the instance (added when <paramref name="previous"/> is null, else
     /// replaced if still at its ETag), its history rows and, for an input with an id, the row that
-    /// makes a second delivery of the same input a recognised duplicate.
+    /// makes a second delivery of the same input a recognised duplicate; and any other rows of the
+    /// partition that must change with the transition (<paramref name="alsoWrite"/>, merged).
     /// </summary>
     public async Task<CommitResult> CommitAsync(
-        ProcessInstance instance, Versioned? previous, IReadOnlyList<HistoryEntry> history, string? inputId, CancellationToken ct)
+        ProcessInstance instance, Versioned? previous, IReadOnlyList<HistoryEntry> history, string? inputId, CancellationToken ct,
+        IReadOnlyList<TableEntity>? alsoWrite = null)
     {
         var entity = ToEntity(instance);
         var blob = await codec.WriteAsync(entity, instance.Id, instance.Sequence, instance.StateJson, ct);
@@ -75,6 +77,7 @@ public sealed class InstanceStore(StorageClients storage, StateCodec codec)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, previous.ETag),
         };
         actions.AddRange(history.Select(h => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(instance.Id, h))));
+        actions.AddRange((alsoWrite ?? []).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)));
         if (inputId is not null)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add,

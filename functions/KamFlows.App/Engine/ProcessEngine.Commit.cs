@@ -10,13 +10,14 @@ public sealed partial class ProcessEngine
     /// are pending. A crash after the commit therefore leaves a due row, and the sweep finishes the work.
     /// </summary>
     private async Task<CommitResult> CommitAsync(
-        ProcessInstance before, InstanceStore.Versioned? current, ProcessInstance next, IReadOnlyList<HistoryEntry> history, string? inputId, CancellationToken ct)
+        ProcessInstance before, InstanceStore.Versioned? current, ProcessInstance next, IReadOnlyList<HistoryEntry> history, string? inputId,
+        CancellationToken ct, IReadOnlyList<Azure.Data.Tables.TableEntity>? alsoWrite = null)
     {
         var now = clock.GetUtcNow();
         var due = Earliest(next.NextWakeUpAt, next.Outbox.Count > 0 ? now + Options.EffectLease : null);
         var row = await SaveDueRowAsync(next.Id, due, before.DueRow, ct);
         crash.At(SavePoint.BeforeCommit);
-        var result = await store.CommitAsync(next with { DueRow = row }, current, history, inputId, ct);
+        var result = await store.CommitAsync(next with { DueRow = row }, current, history, inputId, ct, alsoWrite);
         if (result.Outcome == CommitOutcome.Committed)
         {
             metrics.Transitions.Add(1);

@@ -15,6 +15,16 @@ public sealed record StartRequest(
 
 public sealed record StartOutcome(string InstanceId, bool Created);
 
+/// <summary>
+/// How an input is applied, beyond the input itself: the instance the caller has just read (saves a
+/// read; an outdated one only costs a retry), and rows of the instance's partition to write in the
+/// same transaction as the transition (e.g. a link marked used by the decision it carried).
+/// </summary>
+public sealed record SendOptions(InstanceStore.Versioned? Loaded = null, IReadOnlyList<Azure.Data.Tables.TableEntity>? AlsoWrite = null)
+{
+    public static SendOptions None { get; } = new();
+}
+
 public enum SendOutcome
 {
     Applied,
@@ -93,15 +103,15 @@ public sealed partial class ProcessEngine(
     /// if it is outdated, the commit's If-Match says so and the instance is read again.
     /// </summary>
     public Task<SendOutcome> SendAsync(string instanceId, string inputId, EngineInput input, Sender sender, CancellationToken ct) =>
-        SendAsync(instanceId, inputId, input, sender, loaded: null, ct);
+        SendAsync(instanceId, inputId, input, sender, SendOptions.None, ct);
 
     /// <inheritdoc cref="SendAsync(string, string, EngineInput, Sender, CancellationToken)"/>
     public async Task<SendOutcome> SendAsync(
-        string instanceId, string inputId, EngineInput input, Sender sender, InstanceStore.Versioned? loaded, CancellationToken ct)
+        string instanceId, string inputId, EngineInput input, Sender sender, SendOptions send, CancellationToken ct)
     {
         for (var attempt = 0; attempt < Options.MaxConflictRetries; attempt++)
         {
-            var read = attempt == 0 && loaded is not null ? loaded : await store.LoadAsync(instanceId, ct);
+            var read = attempt == 0 && send.Loaded is not null ? send.Loaded : await store.LoadAsync(instanceId, ct);
             if (read is not { } current)
             {
                 return SendOutcome.NotFound;
@@ -122,7 +132,7 @@ public sealed partial class ProcessEngine(
             var (next, history) = instance.IsRunning
                 ? Decide(instance, definition, input, sender, now, "input")
                 : Record(instance, now, "ended", Describe(input), sender, $"the process is {instance.Status}");
-            var result = await CommitAsync(instance, current, next, history, inputId, ct);
+            var result = await CommitAsync(instance, current, next, history, inputId, ct, send.AlsoWrite);
             switch (result.Outcome)
             {
                 case CommitOutcome.Conflict:

@@ -107,6 +107,8 @@ public sealed partial class AppSettingsTemplateTests(CompiledTemplate template, 
             return Guid.NewGuid().ToString();
         if (last.EndsWith("Address", StringComparison.OrdinalIgnoreCase) || last.EndsWith("Admins", StringComparison.OrdinalIgnoreCase) || last.EndsWith("Email", StringComparison.OrdinalIgnoreCase))
             return "someone@example.com";
+        if (last.EndsWith("Key", StringComparison.Ordinal))
+            return Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)); // a Key Vault secret such as the link key
         if (last.EndsWith("CONNECTION_STRING", StringComparison.Ordinal))
             return $"InstrumentationKey={Guid.NewGuid()};IngestionEndpoint=https://127.0.0.1:9/";
         return "x";

@@ -22,6 +22,8 @@ public sealed class StartupValidationTests(Azurite azurite)
     [InlineData("DueTimerSweepSchedule", "", "DueTimerSweepSchedule")]
     [InlineData("Telemetry:Exporter", "AzureMonitor", "APPLICATIONINSIGHTS_CONNECTION_STRING")]
     [InlineData("LocalTriggers:MaxDequeueCount", "0", "MaxDequeueCount")]
+    [InlineData("Links:Key", "c2hvcnQ=", "Links:Key")]
+    [InlineData("Links:Lifetime", "00:10:00", "Lifetime")]
     public void A_wrong_setting_stops_the_app_naming_it(string key, string value, string named)
     {
         var e = StartFails(new() { [key] = value });
@@ -36,6 +38,20 @@ public sealed class StartupValidationTests(Azurite azurite)
 
         Assert.Contains("AzureAd:ClientId", Flatten(e), StringComparison.Ordinal);
         Assert.Contains("AzureAd:TenantId", Flatten(e), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outside_development_a_link_key_is_required()
+    {
+        var e = StartFails(new()
+        {
+            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+            ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
+            ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
+            ["Telemetry:Exporter"] = "Console",
+        }, environment: "Production");
+
+        Assert.Contains("Links:Key", Flatten(e), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,6 +79,7 @@ public sealed class StartupValidationTests(Azurite azurite)
                 ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
                 ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
                 ["Telemetry:Exporter"] = "Console",
+                ["Links:Key"] = Convert.ToBase64String(new byte[32]),
             },
         };
 

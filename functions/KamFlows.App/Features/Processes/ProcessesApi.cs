@@ -98,7 +98,7 @@ public static class ProcessesApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["command"] = [$"Not an event this process takes: {e.Message}"] });
         }
 
-        var outcome = await engine.SendAsync(id, input.EventId!, new EngineInput.Command(command), SenderOf(user), found, ct);
+        var outcome = await engine.SendAsync(id, input.EventId!, new EngineInput.Command(command), SenderOf(user), new SendOptions(Loaded: found), ct);
         return outcome switch
         {
             SendOutcome.NotFound => TypedResults.NotFound(),

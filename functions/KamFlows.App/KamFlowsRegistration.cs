@@ -44,6 +44,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsOperations()
             .AddKamFlowsHttp()
             .AddKamFlowsSecurity()
+            .AddKamFlowsPages()
             .AddKamFlowsAccounts()
             .AddKamFlowsTelemetry();
 

@@ -30,11 +30,11 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseKamFlowsPages();
+app.UseRouting();
 app.UseMiddleware<RequestBodyLimit>();
 app.UseAuthentication();
 app.UseAuthorization();
-// After authorization: a page's form is checked against the person the page cookie names.
-app.UseAntiforgery();
+app.UseKamFlowsAntiforgery();
 
 app.MapHealthApi();
 app.MapUsersApi();

@@ -6,26 +6,14 @@ namespace KamFlows.App.Pages;
 internal static class PageConventions
 {
     /// <summary>
-    /// Pages are not part of the API document, and every request that may change something (anything
-    /// but GET and HEAD) must carry a valid antiforgery token: the antiforgery middleware checks each
-    /// such request to a page, and the filter refuses the ones that failed, before the handler runs,
-    /// whether or not the handler reads a form. So no page form can be sent from another site.
+    /// Pages are not part of the API document, and every request to a page that may change something
+    /// (POST, PUT, PATCH, DELETE) must carry a valid antiforgery token, whether or not its handler reads
+    /// a form: the antiforgery middleware checks it and <see cref="AntiforgeryGate"/> refuses a failure.
     /// </summary>
     public static RouteGroupBuilder AsPages(this RouteGroupBuilder group)
     {
         group.ExcludeFromDescription();
         group.WithMetadata(new RequireAntiforgeryTokenAttribute());
-        group.AddEndpointFilter(static async (context, next) =>
-        {
-            var http = context.HttpContext;
-            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-                && http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
-            {
-                return TypedResults.Problem(PageProblems.FormRejected());
-            }
-
-            return await next(context);
-        });
         return group;
     }
 }

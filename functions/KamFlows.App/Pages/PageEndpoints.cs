@@ -19,6 +19,8 @@ public static class PageEndpoints
         pages.MapPost("/sign-out", (Delegate)SignOut).WithName("SignOut");
         // Reached after signing out, so it cannot ask for a sign-in (in Azure that would sign the person straight back in).
         pages.MapGet("/signed-out", SignedOut).AllowAnonymous().WithName("SignedOutPage");
+        // Any other address under /app: a sign-in first, then a friendly 404 page (not the API's 401).
+        pages.Map("/{**path}", () => TypedResults.NotFound()).WithName("NoSuchPage");
         return app;
     }
 

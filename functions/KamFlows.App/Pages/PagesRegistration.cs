@@ -34,7 +34,10 @@ internal static class PagesRegistration
         return builder;
     }
 
-    /// <summary>The page headers, and the stylesheet (embedded in the app: nothing is fetched from elsewhere at run time).</summary>
+    /// <summary>
+    /// The page headers, and the stylesheet (embedded in the app: nothing is fetched from elsewhere at
+    /// run time). Before routing, so the stylesheet is served before the page catch-all could match it.
+    /// </summary>
     public static IApplicationBuilder UseKamFlowsPages(this IApplicationBuilder app)
     {
         app.UseMiddleware<PageHeaders>();
@@ -43,6 +46,14 @@ internal static class PagesRegistration
             RequestPath = PagePaths.Assets,
             FileProvider = new EmbeddedFileProvider(typeof(PagesRegistration).Assembly, "KamFlows.App.Pages.Static"),
         });
+        return app;
+    }
+
+    /// <summary>After authorization: a form is checked against the person the page cookie names, and refused before its endpoint runs.</summary>
+    public static IApplicationBuilder UseKamFlowsAntiforgery(this IApplicationBuilder app)
+    {
+        app.UseAntiforgery();
+        app.UseMiddleware<AntiforgeryGate>();
         return app;
     }
 }

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using KamFlows.App.Http;
-using KamFlows.App.Pages;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace KamFlows.App.Problems;
@@ -16,8 +14,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         var problem = exception switch
         {
-            // A form read without a valid antiforgery token: the same answer the pages' own check gives.
-            BadHttpRequestException { InnerException: AntiforgeryValidationException } => PageProblems.FormRejected(),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,

@@ -24,8 +24,8 @@ public static class DevelopmentSignIn
     public static IEndpointRouteBuilder MapDevelopmentSignInPage(this IEndpointRouteBuilder app)
     {
         var page = app.MapGroup(PagePaths.DevelopmentSignIn).AsPages().AllowAnonymous();
-        page.MapGet("/", Show).WithName("DevelopmentSignInPage");
-        page.MapPost("/", SignIn).WithName("DevelopmentSignIn");
+        page.MapGet("", Show).WithName("DevelopmentSignInPage");
+        page.MapPost("", SignIn).WithName("DevelopmentSignIn");
         return app;
     }
 

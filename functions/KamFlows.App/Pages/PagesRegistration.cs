@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using KamFlows.App.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
@@ -14,6 +16,8 @@ internal static class PagesRegistration
     {
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddRazorComponents();
+        // Portuguese reads as written ("sessão", not "sess&#xE3;o"); HTML-significant characters are still escaped.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "kamflows.antiforgery";

@@ -1,5 +1,8 @@
 using System.Net;
+using KamFlows.App.Pages;
 using KamFlows.App.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KamFlows.App.Tests.Pages;
 
@@ -121,6 +124,33 @@ public sealed class PageSignInTests(KamFlowsApp app) : IClassFixture<KamFlowsApp
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/app/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_page_request_that_may_change_something_needs_an_antiforgery_token()
+    {
+        var browser = new PageBrowser(app);
+        await browser.SignInAsync(KamFlowsApp.AdminEmail);
+        var changing = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => PagePaths.IsPage("/" + (e.RoutePattern.RawText ?? "").TrimStart('/')))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["POST"])
+                .Where(m => m is not "GET" and not "HEAD")
+                .Select(m => (Method: m, Path: "/" + e.RoutePattern.RawText!.TrimStart('/').Replace("{**path}", "anything", StringComparison.Ordinal))))
+            .ToList();
+        var before = await StorageSnapshot.TakeAsync(app.Storage, Ct);
+
+        var answers = new List<string>();
+        foreach (var (method, path) in changing)
+        {
+            var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new FormUrlEncodedContent([new("Email", KamFlowsApp.AdminEmail)]) };
+            var response = await browser.Client.SendAsync(request, Ct);
+            answers.Add($"{method} {path}: {(int)response.StatusCode}");
+        }
+
+        Assert.True(changing.Any(c => c.Path == "/app/sign-out") && changing.Any(c => c.Path.TrimEnd('/') == "/dev/sign-in"), string.Join(", ", answers));
+        Assert.All(answers, a => Assert.EndsWith(": 400", a, StringComparison.Ordinal));
+        Assert.Equal(before, await StorageSnapshot.TakeAsync(app.Storage, Ct));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/app/")).StatusCode);
     }
 

@@ -45,6 +45,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsOperations()
             .AddKamFlowsHttp()
             .AddKamFlowsSecurity()
+            .AddKamFlowsPages()
             .AddKamFlowsAccounts()
             .AddKamFlowsTelemetry();
 

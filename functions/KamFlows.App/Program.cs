@@ -9,6 +9,7 @@ using KamFlows.App.Features.Operations;
 using KamFlows.App.Features.Processes;
 using KamFlows.App.Features.Users;
 using KamFlows.App.Hosting;
+using KamFlows.App.Pages;
 using KamFlows.App.Problems;
 using KamFlows.App.Security;
 using Scalar.AspNetCore;
@@ -28,9 +29,12 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseKamFlowsPages();
+app.UseRouting();
 app.UseMiddleware<RequestBodyLimit>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseKamFlowsAntiforgery();
 
 app.MapHealthApi();
 app.MapUsersApi();
@@ -42,6 +46,7 @@ app.MapEngineChecksApi();
 app.MapAccountsApi();
 app.MapContactsApi();
 app.MapDossiersApi();
+app.MapPages();
 
 if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 {
@@ -51,6 +56,7 @@ if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 if (app.Environment.IsDevelopment())
 {
     app.MapDevelopmentSignIn();
+    app.MapDevelopmentSignInPage();
     app.MapDevelopmentClock();
     app.MapOpenApi().AllowAnonymous();
     app.MapScalarApiReference().AllowAnonymous();

@@ -2,7 +2,7 @@
 # azd postprovision hook: what Bicep cannot do (or should not hold).
 #   1. The Entra ID app registration of KamFlows, used by the API (app id URI api://<appId>,
 #      delegated scope access_as_user) and by the pages' OpenID Connect sign-in (web redirect URI
-#      https://<host>/signin-oidc, ID tokens). One registration serves both, so the app's single
+#      https://<host>/app/signin-oidc, ID tokens). One registration serves both, so the app's single
 #      AzureAd section (ClientId, Audience) fits both.
 #   2. Writes AzureAd__ClientId and AzureAd__Audience back: into the azd environment (so the next
 #      `azd provision` passes them to Bicep instead of resetting them) and into the app settings.
@@ -145,9 +145,10 @@ redirect_uris=()
 while IFS= read -r uri; do
   [[ -n "$uri" ]] && redirect_uris+=("$uri")
 done < <(az ad app show --id "$app_id" --query "web.redirectUris[]" -o tsv)
-wanted=("${SERVICE_API_URI%/}/signin-oidc")
+# Pages live under /app/ (the route group the Functions host proxies to them), the callback included.
+wanted=("${SERVICE_API_URI%/}/app/signin-oidc")
 if [[ -n "${KAMFLOWS_PUBLIC_BASE_URL:-}" ]]; then
-  wanted+=("${KAMFLOWS_PUBLIC_BASE_URL%/}/signin-oidc")
+  wanted+=("${KAMFLOWS_PUBLIC_BASE_URL%/}/app/signin-oidc")
 fi
 missing=0
 for uri in "${wanted[@]}"; do

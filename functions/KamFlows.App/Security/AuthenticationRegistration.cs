@@ -10,8 +10,9 @@ namespace Microsoft.Extensions.Hosting;
 internal static class AuthenticationRegistration
 {
     /// <summary>
-    /// Bearer tokens for the API: Entra ID (Microsoft.Identity.Web) in Azure, development tokens locally.
-    /// Either way the roles come from the users table (<see cref="UserClaimsTransformation"/>).
+    /// Bearer tokens for the API: Entra ID (Microsoft.Identity.Web) in Azure, development tokens locally;
+    /// the page cookie for pages (<see cref="PageSignInRegistration"/>). Either way the roles come from
+    /// the users table (<see cref="UserClaimsTransformation"/>).
     /// </summary>
     public static IHostApplicationBuilder AddKamFlowsSecurity(this IHostApplicationBuilder builder)
     {
@@ -22,7 +23,7 @@ internal static class AuthenticationRegistration
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.AddSingleton<DevelopmentTokens>();
-            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer().AddPageSignIn(builder);
             builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
                 .Configure<DevelopmentTokens, TimeProvider>((o, tokens, clock) =>
                 {
@@ -48,6 +49,7 @@ internal static class AuthenticationRegistration
             builder.Services.AddSingleton<IValidateOptions<EntraIdOptions>, EntraIdOptionsValidator>();
             builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
                 .AddMicrosoftIdentityWebApi(builder.Configuration, EntraIdOptions.Section);
+            builder.Services.AddAuthentication().AddPageSignIn(builder);
         }
 
         builder.Services.AddAuthorizationBuilder().AddKamFlowsPolicies();

@@ -12,6 +12,9 @@ public static class KamFlowsClaims
     /// <summary>Present on every active member; the fallback policy requires it.</summary>
     public const string Member = "kamflows:member";
 
+    /// <summary>The language the user reads KamFlows in (pt-BR, pt-PT, en), from the users table.</summary>
+    public const string Language = "kamflows:lang";
+
     public static string? KamFlowsUserId(this ClaimsPrincipal principal) => principal.FindFirstValue(UserId);
 
     public static bool Has(this ClaimsPrincipal principal, Role role) => principal.IsInRole(role.ToString());

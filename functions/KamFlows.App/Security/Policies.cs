@@ -13,11 +13,15 @@ public static class Policies
     public const string PeopleReaders = nameof(PeopleReaders);
     public const string AccountReassigners = nameof(AccountReassigners);
 
+    /// <summary>Pages: an active member signed in with the page cookie (never a bearer token, which pages do not read).</summary>
+    public const string Pages = nameof(Pages);
+
     public static AuthorizationBuilder AddKamFlowsPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(KamFlowsClaims.Member).Build())
         .AddPolicy(Admin, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin)))
         // Heads of KAM re-assign accounts and escalate, so they see the people as well as administrators.
         .AddPolicy(PeopleReaders, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin), nameof(Role.HeadOfKam)))
         // Which account a KAM may touch is AccountAccess's rule; handing accounts over is for those who oversee them all.
-        .AddPolicy(AccountReassigners, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin), nameof(Role.HeadOfKam)));
+        .AddPolicy(AccountReassigners, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin), nameof(Role.HeadOfKam)))
+        .AddPolicy(Pages, p => p.AddAuthenticationSchemes(PageCookie.Scheme).RequireAuthenticatedUser().RequireClaim(KamFlowsClaims.Member));
 }

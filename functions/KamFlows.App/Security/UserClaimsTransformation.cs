@@ -33,6 +33,7 @@ internal sealed class UserClaimsTransformation(UserDirectory users, IOptions<Sec
             claims.Add(new Claim(KamFlowsClaims.UserId, user.UserId));
             claims.Add(new Claim(KamFlowsClaims.Member, "true"));
             claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r.ToString())));
+            claims.Add(new Claim(KamFlowsClaims.Language, user.Language));
         }
         else if (user is null && security.Value.BootstrapAdmins.Contains(email, StringComparer.OrdinalIgnoreCase))
         {

@@ -49,5 +49,12 @@ public static class StorageLayout
     /// <summary>Dossier documents, one blob per document: <c>{accountId}/{documentId}</c>.</summary>
     public const string DossierContainer = "dossiers";
 
-    public static IReadOnlyList<string> Containers { get; } = [SystemContainer, DossierContainer];
+    /// <summary>
+    /// ASP.NET Data Protection keys, one blob per key (<c>keys/{friendlyName}.xml</c>), shared by every
+    /// instance so a page cookie or antiforgery token from one is accepted by another and after a restart.
+    /// A container of its own, so access to it can be granted and audited apart from documents.
+    /// </summary>
+    public const string DataProtectionContainer = "dataprotection";
+
+    public static IReadOnlyList<string> Containers { get; } = [SystemContainer, DossierContainer, DataProtectionContainer];
 }

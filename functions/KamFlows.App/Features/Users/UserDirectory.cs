@@ -25,7 +25,7 @@ public sealed class UserDirectory(StorageClients storage)
     }
 
     /// <summary>
-    /// What sign-in needs (id, roles, active), from the email row alone: one read per request. The
+    /// What sign-in needs (id, roles, active, language), from the email row alone: one read per request. The
     /// email row is rewritten in the same transaction as the user row, so the two never disagree.
     /// </summary>
     public async Task<SignIn?> FindSignInAsync(string email, CancellationToken ct)
@@ -37,13 +37,13 @@ public sealed class UserDirectory(StorageClients storage)
         }
 
         var row = index.Value!;
-        if (row.GetString("Roles") is { } roles)
+        if (row.GetString("Roles") is { } roles && row.GetString("Language") is { } language)
         {
-            return new SignIn(row.GetString("UserId"), ParseRoles(roles), row.GetBoolean("Active") ?? false);
+            return new SignIn(row.GetString("UserId"), ParseRoles(roles), row.GetBoolean("Active") ?? false, language);
         }
 
-        // A row written before the email row carried roles: read the user.
-        return await FindAsync(row.GetString("UserId"), ct) is { } user ? new SignIn(user.Value.Id, user.Value.Roles, user.Value.Active) : null;
+        // A row written before the email row carried roles and language: read the user.
+        return await FindAsync(row.GetString("UserId"), ct) is { } user ? new SignIn(user.Value.Id, user.Value.Roles, user.Value.Active, user.Value.Language) : null;
     }
 
     public Task<PagedList<User>> ListAsync(string? continuation, int pageSize, CancellationToken ct)
@@ -109,6 +109,7 @@ public sealed class UserDirectory(StorageClients storage)
         ["UserId"] = user.Id,
         ["Roles"] = string.Join(',', user.Roles),
         ["Active"] = user.Active,
+        ["Language"] = user.Language,
     };
 
     private static List<Role> ParseRoles(string roles) => roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Role>).ToList();
@@ -142,7 +143,7 @@ public sealed class UserDirectory(StorageClients storage)
 }
 
 /// <summary>Who a signed-in email is in KamFlows.</summary>
-public sealed record SignIn(string UserId, IReadOnlyList<Role> Roles, bool Active);
+public sealed record SignIn(string UserId, IReadOnlyList<Role> Roles, bool Active, string Language);
 
 public sealed class EmailTakenException() : Exception("Another user has this email.");
 

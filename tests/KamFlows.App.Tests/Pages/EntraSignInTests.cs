@@ -28,6 +28,7 @@ public sealed class EntraSignInTests(Azurite azurite)
                 ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
                 ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
                 ["Telemetry:Exporter"] = "Console",
+                ["Links:Key"] = Convert.ToBase64String(new byte[32]),
             },
             ExtraServices = services => services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
             {
@@ -65,6 +66,7 @@ public sealed class EntraSignInTests(Azurite azurite)
                 ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
                 ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
                 ["Telemetry:Exporter"] = "Console",
+                ["Links:Key"] = Convert.ToBase64String(new byte[32]),
             },
         };
 

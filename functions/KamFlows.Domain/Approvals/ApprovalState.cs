@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace KamFlows.Domain.Approvals;
 
 public enum ApprovalPhase
@@ -37,9 +39,11 @@ public sealed record ApprovalState(
         ApprovalPhase.New, null, [], null, null, [], null, null, ApprovalTimings.Default, null, null, 0, [], [], null);
 
     /// <summary>Still waiting for a decision.</summary>
+    [JsonIgnore]
     public bool IsPending => Phase is ApprovalPhase.AwaitingDecision or ApprovalPhase.Escalated;
 
     /// <summary>Whoever the request is with now: the approver's delegate, else the approver.</summary>
+    [JsonIgnore]
     public string? HolderUserId => DelegateUserId ?? ApproverUserId;
 }
 

@@ -125,6 +125,7 @@ internal static class KamFlowsRegistration
     private static IHostApplicationBuilder AddKamFlowsOperations(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IProcessDefinition, EngineCheckDefinition>();
+        builder.Services.AddSingleton<IProcessDefinition, KamFlows.Domain.Approvals.ApprovalRequestDefinition>();
         builder.Services.AddSingleton<EngineCheckPerformances>();
         builder.Services.AddSingleton<IEffectHandler, EngineCheckPongHandler>();
         builder.Services.AddSingleton<IWorkItemHandler, EngineCheckPingWork>();

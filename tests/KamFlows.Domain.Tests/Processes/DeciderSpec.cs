@@ -32,5 +32,14 @@ internal sealed class DeciderSpec<TState, TCommand, TEvent>(ProcessDefinition<TS
         return _decision;
     }
 
+    /// <summary>Asserts that the decision's only event is a <typeparamref name="T"/>, when its exact value is checked apart.</summary>
+    public Decision<TEvent> ThenOne<T>()
+        where T : TEvent
+    {
+        Assert.NotNull(_decision);
+        Assert.IsType<T>(Assert.Single(_decision.Events));
+        return _decision;
+    }
+
     public TState State => _state;
 }

@@ -45,6 +45,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsHttp()
             .AddKamFlowsSecurity()
             .AddKamFlowsAccounts()
+            .AddKamFlowsTasks()
             .AddKamFlowsTelemetry();
 
         builder.Services.AddSingleton<UserDirectory>();
@@ -102,6 +103,7 @@ internal static class KamFlowsRegistration
         builder.Services.AddSingleton<EffectRunner>();
         builder.Services.AddSingleton<WakeTimes>();
         builder.Services.AddSingleton<ProcessEngine>();
+        builder.Services.AddSingleton<NamedCommands>();
         builder.Services.AddSingleton<IEffectHandler, StartChildHandler>();
         builder.Services.AddSingleton<IEffectHandler, NotifyParentHandler>();
         builder.Services.AddSingleton<IEffectHandler, TerminateChildHandler>();

@@ -7,6 +7,7 @@ using KamFlows.App.Features.Dossiers;
 using KamFlows.App.Features.Health;
 using KamFlows.App.Features.Operations;
 using KamFlows.App.Features.Processes;
+using KamFlows.App.Features.Tasks;
 using KamFlows.App.Features.Users;
 using KamFlows.App.Hosting;
 using KamFlows.App.Problems;
@@ -42,6 +43,7 @@ app.MapEngineChecksApi();
 app.MapAccountsApi();
 app.MapContactsApi();
 app.MapDossiersApi();
+app.MapTasksApi();
 
 if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 {

@@ -37,10 +37,14 @@ public static class StorageLayout
     /// <summary>Every performance of an engine check's effects: partition = instance id, row = effect id + "|" + a GUID.</summary>
     public const string EngineCheckTable = "enginecheck";
 
+    /// <summary>Tasks: partition = assignee (<c>user|{id}</c>, open tasks keyed by due instant), and a location row per task (<c>task|{id}</c>).</summary>
+    public const string TasksTable = "tasks";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
+        TasksTable,
     ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>

@@ -46,6 +46,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsSecurity()
             .AddKamFlowsAccounts()
             .AddKamFlowsTasks()
+            .AddKamFlowsEmail()
             .AddKamFlowsTelemetry();
 
         builder.Services.AddSingleton<UserDirectory>();

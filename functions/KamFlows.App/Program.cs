@@ -4,6 +4,7 @@ using KamFlows.App.Features.Calendar;
 using KamFlows.App.Engine;
 using KamFlows.App.Features.Contacts;
 using KamFlows.App.Features.Dossiers;
+using KamFlows.App.Features.Email;
 using KamFlows.App.Features.Health;
 using KamFlows.App.Features.Operations;
 using KamFlows.App.Features.Processes;
@@ -44,6 +45,8 @@ app.MapAccountsApi();
 app.MapContactsApi();
 app.MapDossiersApi();
 app.MapTasksApi();
+app.MapNotificationPreferencesApi();
+app.MapEmailEventsApi();
 
 if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 {
@@ -54,6 +57,7 @@ if (app.Environment.IsDevelopment())
 {
     app.MapDevelopmentSignIn();
     app.MapDevelopmentClock();
+    app.MapDevelopmentMailbox();
     app.MapOpenApi().AllowAnonymous();
     app.MapScalarApiReference().AllowAnonymous();
 }

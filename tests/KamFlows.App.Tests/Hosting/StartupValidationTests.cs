@@ -22,6 +22,8 @@ public sealed class StartupValidationTests(Azurite azurite)
     [InlineData("DueTimerSweepSchedule", "", "DueTimerSweepSchedule")]
     [InlineData("Telemetry:Exporter", "AzureMonitor", "APPLICATIONINSIGHTS_CONNECTION_STRING")]
     [InlineData("LocalTriggers:MaxDequeueCount", "0", "MaxDequeueCount")]
+    [InlineData("SendGrid:WebhookPublicKey", "not a key", "SendGrid:WebhookPublicKey")]
+    [InlineData("Email:MaxAttachmentBytes", "-1", "Email:MaxAttachmentBytes")]
     public void A_wrong_setting_stops_the_app_naming_it(string key, string value, string named)
     {
         var e = StartFails(new() { [key] = value });
@@ -52,6 +54,16 @@ public sealed class StartupValidationTests(Azurite azurite)
     }
 
     [Fact]
+    public void Outside_development_a_sendgrid_key_and_a_sender_are_required()
+    {
+        var withoutKey = StartFails(new() { ["Telemetry:Exporter"] = "Console" }, environment: "Production");
+        var withoutSender = StartFails(new() { ["Telemetry:Exporter"] = "Console", ["SendGrid:ApiKey"] = "SG.key" }, environment: "Production");
+
+        Assert.Contains("SendGrid:ApiKey", Flatten(withoutKey), StringComparison.Ordinal);
+        Assert.Contains("Email:FromAddress", Flatten(withoutSender), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Outside_development_there_are_no_development_routes()
     {
         using var app = new KamFlowsApp(azurite)
@@ -63,6 +75,8 @@ public sealed class StartupValidationTests(Azurite azurite)
                 ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
                 ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
                 ["Telemetry:Exporter"] = "Console",
+                ["SendGrid:ApiKey"] = "SG.production-key",
+                ["Email:FromAddress"] = "kamflows@company.test",
             },
         };
 

@@ -79,6 +79,20 @@ public sealed class EmailWebhookTests(MailApp app) : IClassFixture<MailApp>
     }
 
     [Fact]
+    public async Task A_batch_larger_than_the_apis_json_limit_is_taken()
+    {
+        var user = await app.UserAsync("batch", "Europe/Lisbon", "pt-PT");
+        var delivered = Enumerable.Range(0, 3000).Select(i => $"{{\"email\":\"{user.Email}\",\"event\":\"delivered\",\"timestamp\":{i},\"sg_event_id\":\"{Guid.NewGuid():N}\"}}");
+        var bounce = Event("bounce", user.Email, "k-batch", null, $"user:{user.Id}", null)[1..^1];
+        var body = "[" + string.Join(',', delivered.Append(bounce)) + "]";
+        Assert.True(body.Length > 300_000);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(body, app.WebhookKey)).StatusCode);
+
+        Assert.NotNull((await app.ReadAsync<User>(await app.AdminClient().GetAsync($"/api/users/{user.Id}", Ct))).EmailBouncedAt);
+    }
+
+    [Fact]
     public async Task A_signed_drop_marks_the_user_while_the_address_is_still_theirs()
     {
         var user = await app.UserAsync("dropped", "Europe/Lisbon", "pt-PT");

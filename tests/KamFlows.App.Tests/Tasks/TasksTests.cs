@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using KamFlows.App.Features.Tasks;
 using KamFlows.App.Http;
 using KamFlows.App.Tests.Infrastructure;
+using KamFlows.App.Work;
 using KamFlows.Domain.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KamFlows.App.Tests.Tasks;
 
@@ -56,6 +58,27 @@ public sealed class TasksTests(TasksApp app) : IClassFixture<TasksApp>
         var read = await app.ReadAsync<TaskView>(await client.GetAsync($"/api/tasks/{today.Id}", Ct));
         Assert.Null(read.Window);
         Assert.Equal("reached", read.Task.Outcome);
+    }
+
+    [Fact]
+    public async Task A_completion_the_process_did_not_hear_at_once_is_told_by_the_sweep()
+    {
+        var kam = await app.UserAsync("kam", "America/Sao_Paulo");
+        var (processId, task) = await app.GiveAsync(new CreateTask("call-customer", kam.Id, new TaskDue.At(app.Clock.GetUtcNow().AddDays(1)), CompletionEvent: "task-done"));
+        var store = app.Services.GetRequiredService<TaskStore>();
+        var guardAt = app.Clock.GetUtcNow() + DueTimers.Lease;
+        // What TaskLifecycle.CompleteAsync does before the app dies: the guard row, then the completion; the process is not told yet.
+        await app.Services.GetRequiredService<DueTimers>().SetAsync(new WorkItem(TaskLifecycle.WorkKind, task.Id), guardAt, null, Ct);
+        var open = (await store.FindAsync(task.Id, Ct))!;
+        await store.CompleteAsync(open, task with { Status = WorkTaskStatus.Done, Outcome = "done", CompletedByUserId = kam.Id, CompletedAt = app.Clock.GetUtcNow() }, Ct);
+        Assert.DoesNotContain(await app.HeardAsync(processId), h => h.StartsWith("task ", StringComparison.Ordinal));
+
+        app.Clock.Advance(DueTimers.Lease + TimeSpan.FromMinutes(1));
+        await app.SweepAsync();
+        await app.DeliverWorkAsync();
+
+        Assert.Contains($"task {task.Id} done by {kam.Id}", await app.HeardAsync(processId));
+        Assert.True((await store.FindAsync(task.Id, Ct))!.Value.ProcessTold);
     }
 
     [Fact]

@@ -47,6 +47,8 @@ internal static class KamFlowsRegistration
             .AddKamFlowsSecurity()
             .AddKamFlowsPages()
             .AddKamFlowsAccounts()
+            .AddKamFlowsTasks()
+            .AddKamFlowsEmail()
             .AddKamFlowsTelemetry();
 
         builder.Services.AddSingleton<UserDirectory>();
@@ -109,6 +111,7 @@ internal static class KamFlowsRegistration
         builder.Services.AddSingleton<EffectRunner>();
         builder.Services.AddSingleton<WakeTimes>();
         builder.Services.AddSingleton<ProcessEngine>();
+        builder.Services.AddSingleton<NamedCommands>();
         builder.Services.AddSingleton<IEffectHandler, StartChildHandler>();
         builder.Services.AddSingleton<IEffectHandler, NotifyParentHandler>();
         builder.Services.AddSingleton<IEffectHandler, TerminateChildHandler>();

@@ -4,9 +4,11 @@ using KamFlows.App.Features.Calendar;
 using KamFlows.App.Engine;
 using KamFlows.App.Features.Contacts;
 using KamFlows.App.Features.Dossiers;
+using KamFlows.App.Features.Email;
 using KamFlows.App.Features.Health;
 using KamFlows.App.Features.Operations;
 using KamFlows.App.Features.Processes;
+using KamFlows.App.Features.Tasks;
 using KamFlows.App.Features.Users;
 using KamFlows.App.Hosting;
 using KamFlows.App.Pages;
@@ -47,6 +49,9 @@ app.MapAccountsApi();
 app.MapContactsApi();
 app.MapDossiersApi();
 app.MapPages();
+app.MapTasksApi();
+app.MapNotificationPreferencesApi();
+app.MapEmailEventsApi();
 
 if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 {
@@ -58,6 +63,7 @@ if (app.Environment.IsDevelopment())
     app.MapDevelopmentSignIn();
     app.MapDevelopmentSignInPage();
     app.MapDevelopmentClock();
+    app.MapDevelopmentMailbox();
     app.MapOpenApi().AllowAnonymous();
     app.MapScalarApiReference().AllowAnonymous();
 }

@@ -37,10 +37,20 @@ public static class StorageLayout
     /// <summary>Every performance of an engine check's effects: partition = instance id, row = effect id + "|" + a GUID.</summary>
     public const string EngineCheckTable = "enginecheck";
 
+    /// <summary>Tasks: partition = assignee (<c>user|{id}</c>, open tasks keyed by due instant), and a location row per task (<c>task|{id}</c>).</summary>
+    public const string TasksTable = "tasks";
+
+    /// <summary>Email: a sent-marker per email (partition <c>sent|{hash of its key}</c>), and in Development the mailbox (partition <c>mailbox</c>).</summary>
+    public const string EmailsTable = "emails";
+
+    /// <summary>Per user (partition = user id): the notification preference and the reminders waiting for the digest.</summary>
+    public const string NotificationsTable = "notifications";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
+        TasksTable, EmailsTable, NotificationsTable,
     ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>
@@ -56,5 +66,10 @@ public static class StorageLayout
     /// </summary>
     public const string DataProtectionContainer = "dataprotection";
 
-    public static IReadOnlyList<string> Containers { get; } = [SystemContainer, DossierContainer, DataProtectionContainer];
+
+    /// <summary>The development mailbox's message bodies (<c>{id}.json</c>); empty where SendGrid sends.</summary>
+    public const string MailboxContainer = "mailbox";
+
+
+    public static IReadOnlyList<string> Containers { get; } = [SystemContainer, DossierContainer, DataProtectionContainer, MailboxContainer];
 }

@@ -46,12 +46,19 @@ public sealed class DueTimers
     public async Task<DueRow> SetAsync(WorkItem item, DateTimeOffset dueAt, CancellationToken ct)
     {
         var row = new DueRow(dueAt.ToUniversalTime(), $"{item.Kind}|{item.Id}|{Guid.NewGuid():N}");
-        await _table.AddEntityAsync(new TableEntity(Bucket(row.At), row.Key)
-        {
-            ["Kind"] = item.Kind,
-            ["ItemId"] = item.Id,
-            ["DueAt"] = row.At,
-        }, ct);
+        await _table.AddEntityAsync(Entity(item, row), ct);
+        return row;
+    }
+
+    /// <summary>
+    /// Sets the one wake-up of <paramref name="item"/> at exactly <paramref name="dueAt"/>: setting it
+    /// again changes nothing (its key is the item and the time), so several callers asking for the same
+    /// wake-up (reminders waiting for one digest) get one row, and one firing.
+    /// </summary>
+    public async Task<DueRow> SetOnceAsync(WorkItem item, DateTimeOffset dueAt, CancellationToken ct)
+    {
+        var row = new DueRow(dueAt.ToUniversalTime(), $"{item.Kind}|{item.Id}|{dueAt.UtcTicks}");
+        await _table.UpsertEntityAsync(Entity(item, row), TableUpdateMode.Replace, ct);
         return row;
     }
 
@@ -116,6 +123,13 @@ public sealed class DueTimers
 
         return fired;
     }
+
+    private static TableEntity Entity(WorkItem item, DueRow row) => new(Bucket(row.At), row.Key)
+    {
+        ["Kind"] = item.Kind,
+        ["ItemId"] = item.Id,
+        ["DueAt"] = row.At,
+    };
 
     public static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString(BucketFormat, CultureInfo.InvariantCulture);
 }

@@ -83,7 +83,7 @@ public sealed class ApprovalRequestDefinition : ProcessDefinition<ApprovalState,
             Decision<Event>.Of(new Event.Reminded(holder, context.Now)).Then(EmailToHolder(state, ApprovalEmailPurpose.Reminder)),
         Input.WokeUp { Name: EscalateWakeUp } when state.Phase == ApprovalPhase.Escalated => Decision<Event>.Stale("already escalated"),
         Input.WokeUp { Name: EscalateWakeUp } => Decision<Event>.Of(new Event.Escalated(context.Now))
-            .Then([.. state.AlternateUserIds.Select(a => Email(a, ApprovalEmailPurpose.Escalation, state.ApproverUserId))]),
+            .Then([.. state.AlternateUserIds.Select(a => EmailTo(a, ApprovalEmailPurpose.Escalation, state.ApproverUserId))]),
         Input.WokeUp { Name: DeadlineWakeUp } => Ended(new Event.Expired(ApprovalResult.Undecided(ApprovalOutcomes.Expired, context.Now))),
         _ => Decision<Event>.None,
     };
@@ -115,12 +115,12 @@ public sealed class ApprovalRequestDefinition : ProcessDefinition<ApprovalState,
     };
 
     /// <summary>An email with a link to decide, for one recipient.</summary>
-    internal static ApprovalEmail Email(string recipient, ApprovalEmailPurpose purpose, string? onBehalfOf = null) =>
+    internal static ApprovalEmail EmailTo(string recipient, ApprovalEmailPurpose purpose, string? onBehalfOf = null) =>
         new(recipient, purpose, DecisionStep, onBehalfOf);
 
     /// <summary>An email to whoever holds the request: the delegate on the approver's behalf, else the approver.</summary>
     internal static ApprovalEmail EmailToHolder(ApprovalState state, ApprovalEmailPurpose purpose) =>
-        state.DelegateUserId is { } delegateId ? Email(delegateId, purpose, state.ApproverUserId) : Email(state.ApproverUserId!, purpose);
+        state.DelegateUserId is { } delegateId ? EmailTo(delegateId, purpose, state.ApproverUserId) : EmailTo(state.ApproverUserId!, purpose);
 
     private static Decision<Event> Start(Command.Request request, DecisionContext context)
     {

@@ -18,15 +18,15 @@ internal static class Delegation
         var approver = requested.ApproverUserId;
         if (delegates is not [var delegateId])
         {
-            return Decision<Event>.Of(requested).Then(Email(approver, ApprovalEmailPurpose.Request));
+            return Decision<Event>.Of(requested).Then(EmailTo(approver, ApprovalEmailPurpose.Request));
         }
 
         return DelegationRule.Check(delegateId, approver, requested.RequesterUserId) is { } refusal
             ? Decision<Event>.Of(requested, new Event.DelegateRefused(delegateId, refusal))
                 .SetParty(Delegates, [])
-                .Then(Email(approver, ApprovalEmailPurpose.Request))
+                .Then(EmailTo(approver, ApprovalEmailPurpose.Request))
             : Decision<Event>.Of(requested, new Event.RoutedToDelegate(delegateId))
-                .Then(Email(delegateId, ApprovalEmailPurpose.Request, approver));
+                .Then(EmailTo(delegateId, ApprovalEmailPurpose.Request, approver));
     }
 
     public static Decision<Event> Changed(Command.DelegationChanged change, ApprovalState state)
@@ -54,11 +54,11 @@ internal static class Delegation
 
         return Decision<Event>.Of(new Event.RoutedToDelegate(next))
             .SetParty(Delegates, [next], change.Calendar)
-            .Then(Email(next, ApprovalEmailPurpose.Rerouted, approver));
+            .Then(EmailTo(next, ApprovalEmailPurpose.Rerouted, approver));
     }
 
     private static Decision<Event> BackToApprover(string approver, string previous, Event[] before) =>
         Decision<Event>.Of([.. before, new Event.DelegationEnded(previous)])
             .SetParty(Delegates, [])
-            .Then(Email(approver, ApprovalEmailPurpose.Rerouted));
+            .Then(EmailTo(approver, ApprovalEmailPurpose.Rerouted));
 }

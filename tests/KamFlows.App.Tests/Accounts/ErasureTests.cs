@@ -6,14 +6,18 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using KamFlows.App.Features.Contacts;
+using KamFlows.App.Features.Email;
 using KamFlows.App.Tests.Infrastructure;
 using KamFlows.Domain.Accounts;
+using KamFlows.Domain.Email;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KamFlows.App.Tests.Accounts;
 
 /// <summary>
 /// Erasure on real storage: a contact carries a unique marker in every field that can hold one, and
-/// after the erasure no table row and no blob of this test class's storage holds it any more.
+/// after the erasure no table row and no blob of this test class's storage holds it any more, the
+/// development mailbox's copy of an email sent to them included.
 /// </summary>
 public sealed class ErasureTests(KamFlowsApp app) : IClassFixture<KamFlowsApp>
 {
@@ -72,6 +76,13 @@ public sealed class ErasureTests(KamFlowsApp app) : IClassFixture<KamFlowsApp>
             await kam.PostAsync($"/api/accounts/{account.Id}/documents?name=Price list for {marker}.pdf", other, Ct);
         }
 
+        // An email to the contact: the development mailbox keeps it (the address, the subject and the body name them).
+        await app.Services.GetRequiredService<Postman>().SendAsync(
+            new SendEmail("documents", EmailRecipient.Contact(account.Id, contact.Id), NotificationCategory.Message, AccountId: account.Id), "erasure-email", null, Ct);
+        var mailbox = await app.CreateClient().GetStringAsync("/dev/mailbox", Ct);
+        Assert.Contains(marker, mailbox, StringComparison.Ordinal);
+        Assert.Contains(await HitsAsync(marker), hit => hit.Contains("mailbox", StringComparison.Ordinal));
+
         Assert.NotEmpty(await HitsAsync(marker));
         Assert.NotEmpty(await HitsAsync(phoneMarker));
 
@@ -80,6 +91,7 @@ public sealed class ErasureTests(KamFlowsApp app) : IClassFixture<KamFlowsApp>
 
         Assert.Empty(await HitsAsync(marker));
         Assert.Empty(await HitsAsync(phoneMarker));
+        Assert.DoesNotContain(marker, await app.CreateClient().GetStringAsync("/dev/mailbox", Ct), StringComparison.Ordinal);
 
         var tombstone = await app.ReadAsync<Contact>(await kam.GetAsync($"{contactsUrl}/{contact.Id}", Ct));
         Assert.True(tombstone.Erased);

@@ -24,6 +24,8 @@ public sealed class StartupValidationTests(Azurite azurite)
     [InlineData("LocalTriggers:MaxDequeueCount", "0", "MaxDequeueCount")]
     [InlineData("Links:Key", "c2hvcnQ=", "Links:Key")]
     [InlineData("Links:Lifetime", "00:10:00", "Lifetime")]
+    [InlineData("SendGrid:WebhookPublicKey", "not a key", "SendGrid:WebhookPublicKey")]
+    [InlineData("Email:MaxAttachmentBytes", "-1", "Email:MaxAttachmentBytes")]
     public void A_wrong_setting_stops_the_app_naming_it(string key, string value, string named)
     {
         var e = StartFails(new() { [key] = value });
@@ -68,6 +70,16 @@ public sealed class StartupValidationTests(Azurite azurite)
     }
 
     [Fact]
+    public void Outside_development_a_sendgrid_key_and_a_sender_are_required()
+    {
+        var withoutKey = StartFails(new() { ["Telemetry:Exporter"] = "Console" }, environment: "Production");
+        var withoutSender = StartFails(new() { ["Telemetry:Exporter"] = "Console", ["SendGrid:ApiKey"] = "SG.key" }, environment: "Production");
+
+        Assert.Contains("SendGrid:ApiKey", Flatten(withoutKey), StringComparison.Ordinal);
+        Assert.Contains("Email:FromAddress", Flatten(withoutSender), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Outside_development_there_are_no_development_routes()
     {
         using var app = new KamFlowsApp(azurite)
@@ -80,6 +92,8 @@ public sealed class StartupValidationTests(Azurite azurite)
                 ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
                 ["Telemetry:Exporter"] = "Console",
                 ["Links:Key"] = Convert.ToBase64String(new byte[32]),
+                ["SendGrid:ApiKey"] = "SG.production-key",
+                ["Email:FromAddress"] = "kamflows@company.test",
             },
         };
 

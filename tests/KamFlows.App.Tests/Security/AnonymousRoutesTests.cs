@@ -18,8 +18,8 @@ public sealed class AnonymousRoutesTests(AnonymousRoutesTests.App app) : IClassF
             : base(azurite) => UnderFunctionsHost = true; // so the trigger endpoints are mapped too
     }
 
-    // The signed-out page: where signing out ends, so it cannot ask for a sign-in.
-    private static readonly string[] AllowedExact = ["/", "/api/health", "/app/signed-out"];
+    // The signed-out page: where signing out ends, so it cannot ask for a sign-in. The SendGrid Event Webhook verifies its own signature.
+    private static readonly string[] AllowedExact = ["/", "/api/health", "/app/signed-out", "/api/webhooks/sendgrid"];
 
     // Development only: sign-in tokens, the OpenAPI document and its UI.
     private static readonly string[] AllowedPrefixes = ["/dev/", "/openapi/", "/scalar"];

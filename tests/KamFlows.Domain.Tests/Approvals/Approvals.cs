@@ -76,6 +76,6 @@ internal static class Approvals
     public static (string Party, string Members, PartyCalendar? Calendar)[] Changes(Decision<Event> decision) =>
         [.. decision.PartyChanges.Select(c => (c.Party, string.Join(',', c.Members), c.Calendar))];
 
-    public static ApprovalEmail Email(string to, ApprovalEmailPurpose purpose, string? onBehalfOf = null) =>
+    public static ApprovalEmail EmailTo(string to, ApprovalEmailPurpose purpose, string? onBehalfOf = null) =>
         new(to, purpose, ApprovalRequestDefinition.DecisionStep, onBehalfOf);
 }

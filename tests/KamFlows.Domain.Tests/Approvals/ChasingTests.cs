@@ -16,7 +16,7 @@ public sealed class ChasingTests
 
         var decision = spec.When(Woke("remind")).Then(new Event.Reminded(Director, Now));
 
-        Assert.Equal([Email(Director, ApprovalEmailPurpose.Reminder)], decision.Effects);
+        Assert.Equal([EmailTo(Director, ApprovalEmailPurpose.Reminder)], decision.Effects);
         Assert.Equal(1, spec.State.Reminders);
         Assert.Equal("awaiting-decision", Definition.StepOf(spec.State));
     }
@@ -26,7 +26,7 @@ public sealed class ChasingTests
     {
         var decision = Spec().Given([.. Started(), new Event.RoutedToDelegate(Deputy)]).When(Woke("remind")).Then(new Event.Reminded(Deputy, Now));
 
-        Assert.Equal([Email(Deputy, ApprovalEmailPurpose.Reminder, onBehalfOf: Director)], decision.Effects);
+        Assert.Equal([EmailTo(Deputy, ApprovalEmailPurpose.Reminder, onBehalfOf: Director)], decision.Effects);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ChasingTests
 
         var decision = spec.When(Woke("escalate")).Then(new Event.Escalated(Now));
 
-        Assert.Equal([Email(HeadOfKam, ApprovalEmailPurpose.Escalation, onBehalfOf: Director)], decision.Effects);
+        Assert.Equal([EmailTo(HeadOfKam, ApprovalEmailPurpose.Escalation, onBehalfOf: Director)], decision.Effects);
         Assert.Empty(decision.PartyChanges);
         Assert.Equal("escalated", Definition.StepOf(spec.State));
         Assert.Equal(new WaitingOn("alternate", Now), Definition.WaitingOnOf(spec.State));

@@ -19,7 +19,7 @@ public sealed class DelegationTests
         var decision = spec.When(new Command.DelegationChanged(Deputy, Lisbon)).Then(new Event.RoutedToDelegate(Deputy));
 
         Assert.Equal([("approver.delegates", Deputy, Lisbon)], Changes(decision));
-        Assert.Equal([Email(Deputy, ApprovalEmailPurpose.Rerouted, onBehalfOf: Director)], decision.Effects);
+        Assert.Equal([EmailTo(Deputy, ApprovalEmailPurpose.Rerouted, onBehalfOf: Director)], decision.Effects);
         Assert.Empty(decision.WakeUps); // the approver's reminder and escalation keep their dates
         Assert.Equal(Deputy, spec.State.DelegateUserId);
     }
@@ -32,7 +32,7 @@ public sealed class DelegationTests
         var decision = spec.When(new Command.DelegationChanged(null)).Then(new Event.DelegationEnded(Deputy));
 
         Assert.Equal([("approver.delegates", "", null)], Changes(decision));
-        Assert.Equal([Email(Director, ApprovalEmailPurpose.Rerouted)], decision.Effects);
+        Assert.Equal([EmailTo(Director, ApprovalEmailPurpose.Rerouted)], decision.Effects);
         Assert.Null(spec.State.DelegateUserId);
     }
 
@@ -43,7 +43,7 @@ public sealed class DelegationTests
             .When(new Command.DelegationChanged("dir-3", Lisbon)).Then(new Event.RoutedToDelegate("dir-3"));
 
         Assert.Equal([("approver.delegates", "dir-3", Lisbon)], Changes(decision));
-        Assert.Equal([Email("dir-3", ApprovalEmailPurpose.Rerouted, onBehalfOf: Director)], decision.Effects);
+        Assert.Equal([EmailTo("dir-3", ApprovalEmailPurpose.Rerouted, onBehalfOf: Director)], decision.Effects);
     }
 
     [Fact]
@@ -73,13 +73,13 @@ public sealed class DelegationTests
             .When(new Command.DelegationChanged(Kam)).Then(new Event.DelegateRefused(Kam, DelegationRefusal.DelegateIsTheRequester), new Event.DelegationEnded(Deputy));
 
         Assert.Equal([("approver.delegates", "", null)], Changes(decision));
-        Assert.Equal([Email(Director, ApprovalEmailPurpose.Rerouted)], decision.Effects);
+        Assert.Equal([EmailTo(Director, ApprovalEmailPurpose.Rerouted)], decision.Effects);
     }
 
     [Fact]
     public void A_delegation_after_escalation_still_reroutes_the_approvers_side() =>
         Assert.Equal(
-            [Email(Deputy, ApprovalEmailPurpose.Rerouted, onBehalfOf: Director)],
+            [EmailTo(Deputy, ApprovalEmailPurpose.Rerouted, onBehalfOf: Director)],
             Spec().Given(Escalated()).When(new Command.DelegationChanged(Deputy)).Then(new Event.RoutedToDelegate(Deputy)).Effects);
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class StartingTests
         var spec = Spec().When(Request());
         var decision = spec.Then(Started());
 
-        Assert.Equal([Email(Director, ApprovalEmailPurpose.Request)], decision.Effects);
+        Assert.Equal([EmailTo(Director, ApprovalEmailPurpose.Request)], decision.Effects);
         Assert.Empty(decision.PartyChanges);
         Assert.Null(decision.Outcome);
         Assert.Equal("awaiting-decision", Definition.StepOf(spec.State));
@@ -73,7 +73,7 @@ public sealed class StartingTests
 
         var decision = spec.Then(Started()[0], new Event.RoutedToDelegate(Deputy));
 
-        Assert.Equal([Email(Deputy, ApprovalEmailPurpose.Request, onBehalfOf: Director)], decision.Effects);
+        Assert.Equal([EmailTo(Deputy, ApprovalEmailPurpose.Request, onBehalfOf: Director)], decision.Effects);
         Assert.Equal(Deputy, spec.State.DelegateUserId);
         Assert.Equal(new WaitingOn("approver", Now), Definition.WaitingOnOf(spec.State)); // the waiting list of "approver" includes its delegates
     }
@@ -85,7 +85,7 @@ public sealed class StartingTests
 
         var decision = spec.Then(Started()[0], new Event.DelegateRefused(Kam, DelegationRefusal.DelegateIsTheRequester));
 
-        Assert.Equal([Email(Director, ApprovalEmailPurpose.Request)], decision.Effects);
+        Assert.Equal([EmailTo(Director, ApprovalEmailPurpose.Request)], decision.Effects);
         Assert.Equal([("approver.delegates", "", null)], Changes(decision));
         Assert.Null(spec.State.DelegateUserId);
         Assert.Equal([new RefusedDelegate(Kam, DelegationRefusal.DelegateIsTheRequester)], spec.State.RefusedDelegates);

@@ -24,6 +24,13 @@ public sealed record Contact(
     bool Active,
     bool Erased)
 {
+    /// <summary>When an email to <see cref="Email"/> bounced, was dropped or reported as spam (SendGrid's webhook); cleared when the address changes.</summary>
+    public DateTimeOffset? EmailBouncedAt { get; init; }
+
+    /// <summary>The bounce mark stays while the address stays: an edit that keeps the email keeps it.</summary>
+    public Contact KeepingBounceOf(Contact before) =>
+        string.Equals(Email, before.Email, StringComparison.OrdinalIgnoreCase) ? this with { EmailBouncedAt = before.EmailBouncedAt } : this;
+
     public static Contact Tombstone(string id, string accountId) =>
         new(id, accountId, Domain.Accounts.Erased.Marker, null, null, null, null, null, null, null, null, null, Active: false, Erased: true);
 }

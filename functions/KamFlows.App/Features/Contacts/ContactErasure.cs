@@ -11,10 +11,16 @@ namespace KamFlows.App.Features.Contacts;
 /// a failure still knows the name to look for; each step is idempotent.
 /// </summary>
 public sealed partial class ContactErasure(
-    ContactStore contacts, PersonalDataVault vault, PersonalDataAudit audit, DossierLog log, DocumentStore documents, ILogger<ContactErasure> logger)
+    ContactStore contacts, PersonalDataVault vault, PersonalDataAudit audit, DossierLog log, DocumentStore documents,
+    IEnumerable<IContactDataHolder> holders, ILogger<ContactErasure> logger)
 {
     public async Task EraseAsync(string accountId, Contact contact, ClaimsPrincipal by, CancellationToken ct)
     {
+        foreach (var holder in holders)
+        {
+            await holder.EraseContactAsync(accountId, contact.Id, ct);
+        }
+
         if (!contact.Erased)
         {
             string Redact(string text) => Erased.Redact(text, [contact.Email, contact.Phone, contact.JobTitle], contact.Name);
@@ -37,4 +43,10 @@ public sealed partial class ContactErasure(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} of account {AccountId} erased")]
     private static partial void LogErased(ILogger logger, string accountId, string contactId);
+}
+
+/// <summary>Another feature that keeps something about a contact (the emails sent to them): it erases it when the contact is erased. Idempotent.</summary>
+public interface IContactDataHolder
+{
+    Task EraseContactAsync(string accountId, string contactId, CancellationToken ct);
 }

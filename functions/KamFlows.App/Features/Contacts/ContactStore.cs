@@ -55,6 +55,23 @@ public sealed class ContactStore(StorageClients storage)
         }
     }
 
+    /// <summary>Marks the contact's email bounced, if <paramref name="address"/> is still their address (a corrected one is not).</summary>
+    public async Task MarkEmailBouncedAsync(string accountId, string contactId, string address, DateTimeOffset at, CancellationToken ct)
+    {
+        if (await FindAsync(accountId, contactId, ct) is { Value: { Erased: false } contact } found
+            && string.Equals(contact.Email, address, StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                await _table.UpdateEntityAsync(new TableEntity(accountId, RowPrefix + contactId) { ["EmailBouncedAt"] = at }, found.ETag, TableUpdateMode.Merge, ct);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // changed meanwhile (a new address, an erasure): the mark no longer applies
+            }
+        }
+    }
+
     /// <summary>Replaces the contact by its tombstone: the id stays, everything about the person goes.</summary>
     public Task EraseAsync(string accountId, string contactId, CancellationToken ct) =>
         _table.UpsertEntityAsync(ToRow(Contact.Tombstone(contactId, accountId)), TableUpdateMode.Replace, ct);
@@ -76,6 +93,7 @@ public sealed class ContactStore(StorageClients storage)
         ["LastInteractionOn"] = c.LastInteractionOn?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         ["Active"] = c.Active,
         ["Erased"] = c.Erased,
+        ["EmailBouncedAt"] = c.EmailBouncedAt,
     };
 
     private static Contact ToContact(TableEntity row) => new(
@@ -92,5 +110,8 @@ public sealed class ContactStore(StorageClients storage)
         row.GetString("Attitude") is { } a ? Enum.Parse<Attitude>(a) : null,
         row.GetString("LastInteractionOn") is { } d ? DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture) : null,
         row.GetBoolean("Active") ?? false,
-        row.GetBoolean("Erased") ?? false);
+        row.GetBoolean("Erased") ?? false)
+    {
+        EmailBouncedAt = row.GetDateTimeOffset("EmailBouncedAt"),
+    };
 }

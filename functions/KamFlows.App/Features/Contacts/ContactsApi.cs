@@ -90,7 +90,7 @@ public static class ContactsApi
             return ErasedContact();
         }
 
-        var changed = input.ToContact(contactId, grant.Id);
+        var changed = input.ToContact(contactId, grant.Id).KeepingBounceOf(current.Value);
         try
         {
             Preconditions.SetETag(request.HttpContext.Response, await contacts.UpdateAsync(changed, ifMatch, ct));

@@ -18,10 +18,14 @@ public sealed class DocumentLinks(StorageClients storage, TimeProvider clock, IO
     private readonly SemaphoreSlim _keyLock = new(1, 1);
     private UserDelegationKey? _delegationKey;
 
-    public async Task<DocumentLink> CreateAsync(DocumentStore documents, string accountId, DossierDocument document, CancellationToken ct)
+    public Task<DocumentLink> CreateAsync(DocumentStore documents, string accountId, DossierDocument document, CancellationToken ct) =>
+        CreateAsync(documents, accountId, document, options.Value.LinkLifetime, ct);
+
+    /// <summary>A link that lives <paramref name="lifetime"/> (an emailed one lives days; at most seven with managed identity).</summary>
+    public async Task<DocumentLink> CreateAsync(DocumentStore documents, string accountId, DossierDocument document, TimeSpan lifetime, CancellationToken ct)
     {
         var blob = documents.Blob(accountId, document.Id);
-        var expiresAt = clock.GetUtcNow() + options.Value.LinkLifetime;
+        var expiresAt = clock.GetUtcNow() + lifetime;
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName(document.FileName);
         // No start time: a server clock slightly ahead of storage's would make a fresh link invalid.
@@ -54,8 +58,11 @@ public sealed class DocumentLinks(StorageClients storage, TimeProvider clock, IO
             if (_delegationKey is null || _delegationKey.SignedExpiresOn < neededUntil.AddHours(1))
             {
                 var now = clock.GetUtcNow();
+                // A day, or as long as the longest link asks (an emailed one: days), within Azure's seven.
+                var until = neededUntil.AddHours(1) > now + DelegationKeyLifetime ? neededUntil.AddHours(1) : now + DelegationKeyLifetime;
+                until = until > now.AddDays(7) ? now.AddDays(7) : until;
                 _delegationKey = (await storage.Blobs.GetUserDelegationKeyAsync(
-                    new BlobGetUserDelegationKeyOptions(now + DelegationKeyLifetime) { StartsOn = now.AddMinutes(-5) }, ct)).Value;
+                    new BlobGetUserDelegationKeyOptions(until) { StartsOn = now.AddMinutes(-5) }, ct)).Value;
             }
 
             return _delegationKey;

@@ -19,5 +19,12 @@ public sealed record User(
     decimal DiscountLimitPercent,
     bool Active)
 {
+    /// <summary>When an email to <see cref="Email"/> bounced, was dropped or reported as spam (SendGrid's webhook); cleared when the address changes.</summary>
+    public DateTimeOffset? EmailBouncedAt { get; init; }
+
+    /// <summary>The bounce mark stays while the address stays.</summary>
+    public User KeepingBounceOf(User before) =>
+        string.Equals(Email, before.Email, StringComparison.OrdinalIgnoreCase) ? this with { EmailBouncedAt = before.EmailBouncedAt } : this;
+
     public bool HasRole(Role role) => Roles.Contains(role);
 }

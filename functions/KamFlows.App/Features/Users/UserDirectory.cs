@@ -126,6 +126,7 @@ public sealed class UserDirectory(StorageClients storage)
         ["BusinessUnit"] = user.BusinessUnit,
         ["DiscountLimitPercent"] = (double)user.DiscountLimitPercent,
         ["Active"] = user.Active,
+        ["EmailBouncedAt"] = user.EmailBouncedAt,
     };
 
     private static User ToUser(TableEntity row) => new(
@@ -139,7 +140,26 @@ public sealed class UserDirectory(StorageClients storage)
         row.GetString("Language"),
         row.GetString("BusinessUnit"),
         (decimal)(row.GetDouble("DiscountLimitPercent") ?? 0),
-        row.GetBoolean("Active") ?? false);
+        row.GetBoolean("Active") ?? false)
+    {
+        EmailBouncedAt = row.GetDateTimeOffset("EmailBouncedAt"),
+    };
+
+    /// <summary>Marks the user's email bounced, if <paramref name="address"/> is still their address.</summary>
+    public async Task MarkEmailBouncedAsync(string userId, string address, DateTimeOffset at, CancellationToken ct)
+    {
+        if (await FindAsync(userId, ct) is { } found && string.Equals(found.Value.Email, address, StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                await _table.UpdateEntityAsync(new TableEntity(Partition, IdPrefix + userId) { ["EmailBouncedAt"] = at }, found.ETag, TableUpdateMode.Merge, ct);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // changed meanwhile: the mark no longer applies
+            }
+        }
+    }
 }
 
 /// <summary>Who a signed-in email is in KamFlows.</summary>

@@ -86,7 +86,7 @@ public static class UsersApi
             return problem;
         }
 
-        var changed = input.ToUser(id, current.Value.Active);
+        var changed = input.ToUser(id, current.Value.Active).KeepingBounceOf(current.Value);
         try
         {
             var etag = await users.UpdateAsync(current.Value, changed, ifMatch, ct);

@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+using KamFlows.Domain.Processes;
+
+namespace KamFlows.Domain.Tasks;
+
+/// <summary>
+/// A process gives someone a task: "call the customer", "submit the quarterly review". Performed once
+/// per effect id (the task's id follows from it). When the task is completed, the process receives
+/// the command named <paramref name="CompletionEvent"/> (its JSON type discriminator) with the
+/// properties <c>taskId</c>, <c>outcome</c> and <c>completedByUserId</c>, from the system: the tasks
+/// feature has checked who completed it, so the process's rule for that command must allow
+/// <see cref="SenderRule.SystemOnly"/>. No completion event: the process is not told.
+/// </summary>
+/// <param name="TaskKind">What to do, as a code the pages translate ("call-customer").</param>
+/// <param name="Outcomes">The outcomes the assignee chooses from; empty means just "done".</param>
+public sealed record CreateTask(
+    string TaskKind,
+    string AssigneeUserId,
+    TaskDue Due,
+    string? AccountId = null,
+    string? CompletionEvent = null,
+    IReadOnlyList<string>? Outcomes = null) : Effect
+{
+    public const string KindName = "tasks.create";
+
+    /// <summary>The outcome of a task that offers no choice.</summary>
+    public const string Done = "done";
+
+    public override string Kind => KindName;
+
+    public IReadOnlyList<string> OutcomeChoices => Outcomes is { Count: > 0 } list ? list : [Done];
+}
+
+/// <summary>When a task is due: an instant, or a date and time on the assignee's own clock.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(At), "at")]
+[JsonDerivedType(typeof(AssigneeLocal), "assignee-local")]
+public abstract record TaskDue
+{
+    public sealed record At(DateTimeOffset Instant) : TaskDue;
+
+    /// <summary>"On 27 March at 09:00" wherever the assignee is: resolved with the assignee's time zone.</summary>
+    public sealed record AssigneeLocal(DateOnly Date, TimeOnly Time) : TaskDue;
+}

@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using KamFlows.App.Tests.Infrastructure;
+using KamFlows.App.Tests.Tasks;
+
+namespace KamFlows.App.Tests.Email;
+
+/// <summary>
+/// The app sending through the real SendGrid SDK to a <see cref="SendGridCapture"/>, with an Event
+/// Webhook key pair made here (ECDSA P-256): the public half configured, the private half to sign
+/// test events. Attachments are limited to 2 KB so a "large" document is small to upload.
+/// </summary>
+public class MailApp : TasksApp
+{
+    public const string ApiKey = "SG.test-key";
+    public const int AttachmentLimit = 2048;
+
+    public MailApp(Azurite azurite)
+        : base(azurite)
+    {
+        Settings["SendGrid:ApiKey"] = ApiKey;
+        Settings["SendGrid:Host"] = Capture.Host;
+        Settings["SendGrid:WebhookPublicKey"] = Convert.ToBase64String(WebhookKey.ExportSubjectPublicKeyInfo());
+        Settings["Email:FromAddress"] = "kamflows@company.test";
+        Settings["Email:MaxAttachmentBytes"] = AttachmentLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public SendGridCapture Capture { get; } = new();
+
+    /// <summary>Signs test events as SendGrid would.</summary>
+    public ECDsa WebhookKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Capture.Dispose();
+        WebhookKey.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -101,6 +101,10 @@ internal static class KamFlowsRegistration
         builder.Services.AddSingleton<LinkKey>();
         builder.Services.AddSingleton<LinkTokens>();
         builder.Services.AddSingleton<LinkStore>();
+        builder.Services.AddSingleton<FreshLinks>();
+        builder.Services.AddSingleton<LinkAccess>();
+        builder.Services.AddSingleton<ILinkPage, KamFlows.App.Features.Approvals.ApprovalLinkPage>();
+        builder.Services.AddSingleton<IEffectHandler, KamFlows.App.Features.Approvals.ApprovalEmailHandler>();
         builder.Services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ProcessRegistry>();
         builder.Services.AddOptions<CrashInjectionOptions>().BindConfiguration(CrashInjectionOptions.Section);

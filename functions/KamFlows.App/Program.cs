@@ -1,3 +1,4 @@
+using KamFlows.App.Links;
 using KamFlows.App.Features.Accounts;
 using KamFlows.App.Features.BusinessUnits;
 using KamFlows.App.Features.Calendar;
@@ -49,6 +50,7 @@ app.MapAccountsApi();
 app.MapContactsApi();
 app.MapDossiersApi();
 app.MapPages();
+app.MapLinkPages();
 app.MapTasksApi();
 app.MapNotificationPreferencesApi();
 app.MapEmailEventsApi();

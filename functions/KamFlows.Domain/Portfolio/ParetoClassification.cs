@@ -1,0 +1,92 @@
+using KamFlows.Domain.Accounts;
+
+namespace KamFlows.Domain.Portfolio;
+
+/// <summary>An account's place in the portfolio's revenue ranking.</summary>
+public sealed record RankedAccount(int Rank, string AccountId, decimal Revenue, decimal Share, decimal CumulativeShare, AccountClass Class);
+
+/// <summary>The accounts by revenue, highest first; <see cref="Total"/> is the revenue the shares are of.</summary>
+public sealed record ParetoRanking(decimal Total, IReadOnlyList<RankedAccount> Accounts);
+
+/// <summary>
+/// The A/B/C rule. Accounts are ranked by revenue; an account is A when the accounts earning more
+/// than it make up less than the A share of revenue, B when they make up less than A + B, else C.
+/// So the account that crosses 80 % is still A (a single account is A), accounts with equal revenue
+/// always share a class, and one sitting exactly on a boundary goes below it (80, 15, 5 → A, B, C).
+/// Shares are of the positive revenue: an account whose net is zero or negative (corrections
+/// outweighing sales) takes no share and is C; when nobody earned anything, everybody is C.
+/// </summary>
+public static class ParetoClassification
+{
+    /// <summary>The full ranking, ties in account-id order, with shares and classes.</summary>
+    public static ParetoRanking Rank(IReadOnlyList<string> accountIds, IReadOnlyList<decimal> revenue, ParetoThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        ArgumentNullException.ThrowIfNull(revenue);
+        var classes = new AccountClass[revenue.Count];
+        var order = Classify(accountIds, revenue, thresholds, classes, out var total);
+        var ranked = new RankedAccount[order.Length];
+        var cumulative = 0m;
+        for (var r = 0; r < order.Length; r++)
+        {
+            var i = order[r];
+            var positive = Math.Max(revenue[i], 0m);
+            cumulative += positive;
+            ranked[r] = new RankedAccount(r + 1, accountIds[i], revenue[i], total > 0 ? positive / total : 0m, total > 0 ? cumulative / total : 0m, classes[i]);
+        }
+
+        return new ParetoRanking(total, ranked);
+    }
+
+    /// <summary>
+    /// Writes each account's class into <paramref name="classes"/> (same positions as
+    /// <paramref name="revenue"/>) and returns the positions in rank order; <paramref name="total"/> is
+    /// the positive revenue. The allocation-light form, for many quarters of a large portfolio.
+    /// </summary>
+    public static int[] Classify(IReadOnlyList<string> accountIds, IReadOnlyList<decimal> revenue, ParetoThresholds thresholds, Span<AccountClass> classes, out decimal total)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        ArgumentNullException.ThrowIfNull(revenue);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (accountIds.Count != revenue.Count || classes.Length < revenue.Count)
+        {
+            throw new ArgumentException("One revenue figure and one class slot per account.");
+        }
+
+        var order = new int[revenue.Count];
+        total = 0m;
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            total += Math.Max(revenue[i], 0m);
+        }
+
+        Array.Sort(order, (x, y) => revenue[y].CompareTo(revenue[x]) is var byRevenue && byRevenue != 0 ? byRevenue : string.CompareOrdinal(accountIds[x], accountIds[y]));
+
+        var aLimit = thresholds.A * total;
+        var bLimit = (thresholds.A + thresholds.B) * total;
+        var before = 0m;
+        var r = 0;
+        while (r < order.Length)
+        {
+            // A group of equal revenue: what the accounts strictly ahead of it earn decides its class.
+            var value = revenue[order[r]];
+            var end = r;
+            while (end < order.Length && revenue[order[end]] == value)
+            {
+                end++;
+            }
+
+            var @class = value <= 0 ? AccountClass.C : before < aLimit ? AccountClass.A : before < bLimit ? AccountClass.B : AccountClass.C;
+            for (var k = r; k < end; k++)
+            {
+                classes[order[k]] = @class;
+            }
+
+            before += Math.Max(value, 0m) * (end - r);
+            r = end;
+        }
+
+        return order;
+    }
+}

@@ -45,6 +45,8 @@ internal static class KamFlowsRegistration
             .AddKamFlowsHttp()
             .AddKamFlowsSecurity()
             .AddKamFlowsAccounts()
+            .AddKamFlowsPlans()
+            .AddKamFlowsPortfolio()
             .AddKamFlowsTelemetry();
 
         builder.Services.AddSingleton<UserDirectory>();

@@ -6,6 +6,8 @@ using KamFlows.App.Features.Contacts;
 using KamFlows.App.Features.Dossiers;
 using KamFlows.App.Features.Health;
 using KamFlows.App.Features.Operations;
+using KamFlows.App.Features.Plans;
+using KamFlows.App.Features.Portfolio;
 using KamFlows.App.Features.Processes;
 using KamFlows.App.Features.Users;
 using KamFlows.App.Hosting;
@@ -42,6 +44,9 @@ app.MapEngineChecksApi();
 app.MapAccountsApi();
 app.MapContactsApi();
 app.MapDossiersApi();
+app.MapPlansApi();
+app.MapStageApi();
+app.MapPortfolioApi();
 
 if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 {

@@ -152,15 +152,15 @@ public static class PlansApi
     private static async Task<Results<Ok<IReadOnlyList<PlanVersionSummary>>, NotFound>> Versions(string id, ClaimsPrincipal principal, AccountAccess access, PlanStore store, CancellationToken ct) =>
         await access.FindAsync(principal, id, ct) is { } grant ? TypedResults.Ok(await store.ListVersionsAsync(grant.Id, ct)) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<PlanVersion>, NotFound>> Version(string id, int number, ClaimsPrincipal principal, AccountAccess access, PlanStore store, CancellationToken ct) =>
-        await access.FindAsync(principal, id, ct) is { } grant && await store.FindVersionAsync(grant.Id, number, ct) is { } version
+    private static async Task<Results<Ok<PlanVersion>, NotFound>> Version(string id, string number, ClaimsPrincipal principal, AccountAccess access, PlanStore store, CancellationToken ct) =>
+        await access.FindAsync(principal, id, ct) is { } grant && await store.FindVersionAsync(grant.Id, VersionNumber(number), ct) is { } version
             ? TypedResults.Ok(version.Value)
             : TypedResults.NotFound();
 
     private static async Task<Results<ContentHttpResult, NotFound>> VersionHtml(
-        string id, int number, ClaimsPrincipal principal, AccountAccess access, PlanStore store, ContactStore contacts, UserDirectory users, HttpResponse response, CancellationToken ct)
+        string id, string number, ClaimsPrincipal principal, AccountAccess access, PlanStore store, ContactStore contacts, UserDirectory users, HttpResponse response, CancellationToken ct)
     {
-        if (await access.FindAsync(principal, id, ct) is not { } grant || await store.FindVersionAsync(grant.Id, number, ct) is not { } version)
+        if (await access.FindAsync(principal, id, ct) is not { } grant || await store.FindVersionAsync(grant.Id, VersionNumber(number), ct) is not { } version)
         {
             return TypedResults.NotFound();
         }
@@ -184,9 +184,9 @@ public static class PlansApi
         return TypedResults.Text(html, "text/html; charset=utf-8");
     }
 
-    private static async Task<Results<NotFound, ProblemHttpResult>> ChangeVersion(string id, int number, PlanInput input, ClaimsPrincipal principal, AccountAccess access, PlanStore store, CancellationToken ct)
+    private static async Task<Results<NotFound, ProblemHttpResult>> ChangeVersion(string id, string number, PlanInput input, ClaimsPrincipal principal, AccountAccess access, PlanStore store, CancellationToken ct)
     {
-        if (await access.FindAsync(principal, id, ct) is not { } grant || await store.FindVersionAsync(grant.Id, number, ct) is null)
+        if (await access.FindAsync(principal, id, ct) is not { } grant || await store.FindVersionAsync(grant.Id, VersionNumber(number), ct) is null)
         {
             return TypedResults.NotFound();
         }
@@ -198,14 +198,14 @@ public static class PlansApi
     }
 
     private static async Task<Results<Ok<PlanVersion>, NotFound, ForbidHttpResult, ProblemHttpResult>> Decide(
-        string id, int number, DecisionInput input, ClaimsPrincipal principal, AccountAccess access, PlanService plans, CancellationToken ct)
+        string id, string number, DecisionInput input, ClaimsPrincipal principal, AccountAccess access, PlanService plans, CancellationToken ct)
     {
         if (await access.FindAsync(principal, id, ct) is not { } grant)
         {
             return TypedResults.NotFound();
         }
 
-        var (outcome, version) = await plans.DecideAsync(grant.Id, number, input.Approved!.Value, input.Comment, Who(principal), ct);
+        var (outcome, version) = await plans.DecideAsync(grant.Id, VersionNumber(number), input.Approved!.Value, input.Comment, Who(principal), ct);
         return outcome switch
         {
             PlanOutcome.Done => TypedResults.Ok(version!),
@@ -251,6 +251,10 @@ public static class PlansApi
         await access.FindAsync(principal, id, ct) is { } grant
             ? TypedResults.Ok(new PlanTasksView(grant.Id, await outbox.ListAsync(grant.Id, ct)))
             : TypedResults.NotFound();
+
+    /// <summary>A version number from the route; anything else names no version (0).</summary>
+    private static int VersionNumber(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     internal static ProblemHttpResult Archived() => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,

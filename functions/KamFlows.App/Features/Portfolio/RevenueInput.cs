@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using KamFlows.App.Features.Accounts;
 
 namespace KamFlows.App.Features.Portfolio;
@@ -8,13 +9,13 @@ public sealed record RevenueBatchInput([property: Required, MinLength(1), MaxLen
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        // Each row is checked here, by its index, as the account input does for its revenue entries.
+        // Each row is checked here, by its index and JSON name: the endpoint validation checks the body's own fields only.
         var rows = Rows ?? [];
         for (var i = 0; i < rows.Length; i++)
         {
             if (rows[i] is null)
             {
-                yield return new ValidationResult("A row is empty.", [$"{nameof(Rows)}[{i}]"]);
+                yield return new ValidationResult("A row is empty.", [$"rows[{i}]"]);
                 continue;
             }
 
@@ -27,14 +28,14 @@ public sealed record RevenueBatchInput([property: Required, MinLength(1), MaxLen
 
             foreach (var result in results)
             {
-                yield return new ValidationResult(result.ErrorMessage, [.. result.MemberNames.Select(m => $"{nameof(Rows)}[{i}].{m}")]);
+                yield return new ValidationResult(result.ErrorMessage, [.. result.MemberNames.Select(m => $"rows[{i}].{JsonNamingPolicy.CamelCase.ConvertName(m)}")]);
             }
         }
 
         var keys = rows.Where(r => r is not null).Select(r => (r.AccountId, r.BusinessUnit, r.Quarter)).ToList();
         if (keys.Distinct().Count() != keys.Count)
         {
-            yield return new ValidationResult("The batch lists an account, business unit and quarter twice.", [nameof(Rows)]);
+            yield return new ValidationResult("The batch lists an account, business unit and quarter twice.", ["rows"]);
         }
     }
 

@@ -23,16 +23,29 @@ public static class ParetoClassification
     {
         ArgumentNullException.ThrowIfNull(accountIds);
         ArgumentNullException.ThrowIfNull(revenue);
-        var classes = new AccountClass[revenue.Count];
-        var order = Classify(accountIds, revenue, thresholds, classes, out var total);
+        if (accountIds.Count != revenue.Count)
+        {
+            throw new ArgumentException("One revenue figure per account.", nameof(revenue));
+        }
+
+        var values = revenue.ToArray();
+        var classes = new AccountClass[values.Length];
+        var total = Classify(values, thresholds, classes, new decimal[values.Length], new int[values.Length]);
+        var order = new int[values.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) => values[y].CompareTo(values[x]) is var byRevenue && byRevenue != 0 ? byRevenue : string.CompareOrdinal(accountIds[x], accountIds[y]));
         var ranked = new RankedAccount[order.Length];
         var cumulative = 0m;
         for (var r = 0; r < order.Length; r++)
         {
             var i = order[r];
-            var positive = Math.Max(revenue[i], 0m);
+            var positive = Math.Max(values[i], 0m);
             cumulative += positive;
-            ranked[r] = new RankedAccount(r + 1, accountIds[i], revenue[i], total > 0 ? positive / total : 0m, total > 0 ? cumulative / total : 0m, classes[i]);
+            ranked[r] = new RankedAccount(r + 1, accountIds[i], values[i], total > 0 ? positive / total : 0m, total > 0 ? cumulative / total : 0m, classes[i]);
         }
 
         return new ParetoRanking(total, ranked);
@@ -40,39 +53,38 @@ public static class ParetoClassification
 
     /// <summary>
     /// Writes each account's class into <paramref name="classes"/> (same positions as
-    /// <paramref name="revenue"/>) and returns the positions in rank order; <paramref name="total"/> is
-    /// the positive revenue. The allocation-light form, for many quarters of a large portfolio.
+    /// <paramref name="revenue"/>) and returns the positive revenue. The allocation-free form, for
+    /// many quarters of a large portfolio: the caller lends two scratch spans as long as the revenue.
     /// </summary>
-    public static int[] Classify(IReadOnlyList<string> accountIds, IReadOnlyList<decimal> revenue, ParetoThresholds thresholds, Span<AccountClass> classes, out decimal total)
+    public static decimal Classify(ReadOnlySpan<decimal> revenue, ParetoThresholds thresholds, Span<AccountClass> classes, Span<decimal> keys, Span<int> order)
     {
-        ArgumentNullException.ThrowIfNull(accountIds);
-        ArgumentNullException.ThrowIfNull(revenue);
         ArgumentNullException.ThrowIfNull(thresholds);
-        if (accountIds.Count != revenue.Count || classes.Length < revenue.Count)
+        var n = revenue.Length;
+        if (classes.Length < n || keys.Length < n || order.Length < n)
         {
-            throw new ArgumentException("One revenue figure and one class slot per account.");
+            throw new ArgumentException("One class slot and scratch slot per account.");
         }
 
-        var order = new int[revenue.Count];
-        total = 0m;
-        for (var i = 0; i < order.Length; i++)
+        var total = 0m;
+        for (var i = 0; i < n; i++)
         {
+            // Sorted ascending on the negated revenue: highest first. Who comes first among equals does not matter here.
+            keys[i] = -revenue[i];
             order[i] = i;
             total += Math.Max(revenue[i], 0m);
         }
 
-        Array.Sort(order, (x, y) => revenue[y].CompareTo(revenue[x]) is var byRevenue && byRevenue != 0 ? byRevenue : string.CompareOrdinal(accountIds[x], accountIds[y]));
-
+        keys[..n].Sort(order[..n]);
         var aLimit = thresholds.A * total;
         var bLimit = (thresholds.A + thresholds.B) * total;
         var before = 0m;
         var r = 0;
-        while (r < order.Length)
+        while (r < n)
         {
             // A group of equal revenue: what the accounts strictly ahead of it earn decides its class.
-            var value = revenue[order[r]];
-            var end = r;
-            while (end < order.Length && revenue[order[end]] == value)
+            var value = -keys[r];
+            var end = r + 1;
+            while (end < n && keys[end] == keys[r])
             {
                 end++;
             }
@@ -87,6 +99,6 @@ public static class ParetoClassification
             r = end;
         }
 
-        return order;
+        return total;
     }
 }

@@ -57,6 +57,8 @@ public static class PortfolioClasses
         var raw = new AccountClass[n * quarters];
         var window = new decimal[n];
         var classes = new AccountClass[n];
+        var keys = new decimal[n];
+        var order = new int[n];
         for (var t = 0; t < quarters; t++)
         {
             for (var i = 0; i < n; i++)
@@ -65,7 +67,7 @@ public static class PortfolioClasses
                 window[i] += net[t] - (t >= windowQuarters ? net[t - windowQuarters] : 0m);
             }
 
-            ParetoClassification.Classify(ids, window, thresholds, classes, out _);
+            ParetoClassification.Classify(window, thresholds, classes, keys, order);
             for (var i = 0; i < n; i++)
             {
                 raw[(i * quarters) + t] = classes[i];

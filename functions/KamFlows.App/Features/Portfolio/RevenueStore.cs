@@ -87,9 +87,16 @@ public static class RevenueSeries
     private static IReadOnlyList<AccountRevenue> Collect(IEnumerable<RevenueRow> rows, QuarterRange range, PortfolioOptions options, Func<RevenueRow, string> key)
     {
         var series = new Dictionary<string, decimal[]>(StringComparer.Ordinal);
+        // A range has a few quarters and a portfolio many rows: each quarter's text is parsed once.
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var t = Quarter.TryParse(row.Quarter, out var q) ? range.IndexOf(q) : -1;
+            if (!positions.TryGetValue(row.Quarter, out var t))
+            {
+                t = Quarter.TryParse(row.Quarter, out var q) ? range.IndexOf(q) : -1;
+                positions[row.Quarter] = t;
+            }
+
             if (t < 0 || !options.Accepts(row.Currency))
             {
                 continue;

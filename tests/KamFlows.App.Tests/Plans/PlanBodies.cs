@@ -29,12 +29,18 @@ internal static class PlanBodies
             ["milestones"] = new JsonArray(
                 new JsonObject
                 {
-                    ["id"] = "m1", ["quarter"] = "2026-Q1", ["target"] = 700_000, ["actual"] = null,
+                    ["id"] = "m1",
+                    ["quarter"] = "2026-Q1",
+                    ["target"] = 700_000,
+                    ["actual"] = null,
                     ["actions"] = new JsonArray(Action("a1", "Map the pharmacy committee", owner, "2026-02-15"), Action("a2", "Present the oncology line", owner, "2026-03-20")),
                 },
                 new JsonObject
                 {
-                    ["id"] = "m2", ["quarter"] = "2026-Q2", ["target"] = 900_000, ["actual"] = null,
+                    ["id"] = "m2",
+                    ["quarter"] = "2026-Q2",
+                    ["target"] = 900_000,
+                    ["actual"] = null,
                     ["actions"] = new JsonArray(Action("a3", "Negotiate the framework price", owner, "2026-06-01")),
                 }),
         }),

@@ -166,6 +166,25 @@ public sealed class PlanTaskRequestsTests(KamFlowsApp app) : IClassFixture<KamFl
         Assert.Equal(["map-dmu", "first-plan"], (await RequestsAsync(kam, account.Id)).Select(r => r.Request.Key.Split(':')[^1]).Order().Reverse());
     }
 
+    [Fact]
+    public async Task When_the_account_changes_owner_the_previous_owners_actions_and_their_requests_go_to_the_new_owner()
+    {
+        var world = await AccountWorld.CreateAsync(app);
+        var account = await world.AccountOfAsync(world.KamA, world.CoKam);
+        var plan = Plan(world.KamA.Id);
+        plan.Milestone(1)["actions"]![0]!["ownerUserId"] = world.CoKam.Id;
+        await CreateDraftAsync(world.As(world.KamA), account.Id, plan);
+        var head = world.As(world.Head);
+        var etag = (await head.GetAsync($"/api/accounts/{account.Id}", Ct)).Headers.ETag!.Tag;
+
+        (await SendAsync(head, HttpMethod.Post, $"/api/accounts/{account.Id}/reassign", etag, new { newOwnerUserId = world.KamB.Id, reason = "KAM A moves to another region" })).EnsureSuccessStatusCode();
+
+        var view = await app.ReadAsync<PlanView>(await head.GetAsync(Url(account.Id), Ct));
+        Assert.Equal([world.KamB.Id, world.KamB.Id, world.CoKam.Id], view.Plan.Actions().Select(a => a.OwnerUserId));
+        Assert.Equal(2, view.Revision);
+        Assert.Equal([world.KamB.Id, world.KamB.Id, world.CoKam.Id], (await RequestsAsync(head, account.Id)).Select(r => r.Request.AssigneeUserId));
+    }
+
     private async Task<IReadOnlyList<StoredTaskRequest>> RequestsAsync(HttpClient client, string accountId) =>
         (await app.ReadAsync<PlanTasksView>(await client.GetAsync(Url(accountId, "/tasks"), Ct))).Requests;
 

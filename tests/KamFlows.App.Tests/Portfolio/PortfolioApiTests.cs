@@ -143,7 +143,12 @@ public sealed class PortfolioApiTests(PortfolioApiTests.App app) : IClassFixture
         var kam = world.As(world.KamA);
         var rui = new Dictionary<string, object?>
         {
-            ["name"] = "Rui Lima", ["role"] = "DecisionMaker", ["influence"] = 5, ["attitude"] = "Supporter", ["active"] = false, ["lastInteractionOn"] = "2026-02-01",
+            ["name"] = "Rui Lima",
+            ["role"] = "DecisionMaker",
+            ["influence"] = 5,
+            ["attitude"] = "Supporter",
+            ["active"] = false,
+            ["lastInteractionOn"] = "2026-02-01",
         };
         var contact = await app.ReadAsync<KamFlows.App.Features.Contacts.Contact>(await kam.PostAsJsonAsync($"/api/accounts/{account.Id}/contacts", rui, Ct));
         (await kam.PostAsJsonAsync($"/api/accounts/{account.Id}/interactions", new { kind = "Complaint", occurredAt = "2026-02-20T10:00:00Z", summary = "Late delivery" }, Ct)).EnsureSuccessStatusCode();

@@ -137,17 +137,30 @@ public sealed partial class PlanService(PlanStore plans, PlanTaskOutbox outbox, 
     }
 
     /// <summary>Marks an action of the draft done (idempotent): what completing the action's task does.</summary>
-    public async Task<(PlanOutcome Outcome, Versioned<PlanDraft>? Saved)> CompleteActionAsync(string accountId, string actionId, string byUserId, CancellationToken ct)
+    public Task<(PlanOutcome Outcome, Versioned<PlanDraft>? Saved)> CompleteActionAsync(string accountId, string actionId, string byUserId, CancellationToken ct) =>
+        ChangeActionsAsync(accountId, byUserId, plan => plan.Actions().Any(a => a.Id == actionId), a => a.Id == actionId && !a.Done, a => a with { Done = true }, ct);
+
+    /// <summary>Gives the actions <paramref name="fromUserId"/> owns in the draft to <paramref name="toUserId"/> (an account's new owner).</summary>
+    public Task<(PlanOutcome Outcome, Versioned<PlanDraft>? Saved)> ReassignActionsAsync(string accountId, string fromUserId, string toUserId, string byUserId, CancellationToken ct) =>
+        ChangeActionsAsync(accountId, byUserId, _ => true, a => a.OwnerUserId == fromUserId, a => a with { OwnerUserId = toUserId }, ct);
+
+    /// <summary>
+    /// Changes the draft's actions that <paramref name="applies"/> to, as a new revision at the ETag
+    /// read (read again when someone saved meanwhile). Nothing to change is done already; a draft
+    /// missing or not <paramref name="concerns"/>-ing is not found.
+    /// </summary>
+    private async Task<(PlanOutcome Outcome, Versioned<PlanDraft>? Saved)> ChangeActionsAsync(
+        string accountId, string byUserId, Func<AccountPlan, bool> concerns, Func<PlanAction, bool> applies, Func<PlanAction, PlanAction> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var state = await plans.ReadAsync(accountId, ct);
-            if (state.Draft is not { } current || !current.Value.Plan.Actions().Any(a => a.Id == actionId))
+            if (state.Draft is not { } current || !concerns(current.Value.Plan))
             {
                 return (PlanOutcome.NotFound, null);
             }
 
-            if (current.Value.Plan.Actions().First(a => a.Id == actionId).Done)
+            if (!current.Value.Plan.Actions().Any(applies))
             {
                 return (PlanOutcome.Done, current);
             }
@@ -156,7 +169,7 @@ public sealed partial class PlanService(PlanStore plans, PlanTaskOutbox outbox, 
             {
                 Goals = [.. current.Value.Plan.Goals.Select(g => g with
                 {
-                    Milestones = [.. g.Milestones.Select(m => m with { Actions = [.. m.Actions.Select(a => a.Id == actionId ? a with { Done = true } : a)] })],
+                    Milestones = [.. g.Milestones.Select(m => m with { Actions = [.. m.Actions.Select(a => applies(a) ? change(a) : a)] })],
                 })],
             };
             var draft = new PlanDraft(plan, current.Value.Revision + 1, byUserId, clock.GetUtcNow());

@@ -1,3 +1,4 @@
+using KamFlows.App.Features.Accounts;
 using KamFlows.App.Features.Plans;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ internal static class PlansRegistration
         builder.Services.AddSingleton<PlanTaskOutbox>();
         builder.Services.AddSingleton<PlanService>();
         builder.Services.AddSingleton<StageMoves>();
+        builder.Services.AddSingleton<IAccountReassignmentListener, PlanReassignment>();
         return builder;
     }
 }

@@ -57,7 +57,7 @@ public static class PortfolioClasses
         var raw = new AccountClass[n * quarters];
         var window = new decimal[n];
         var classes = new AccountClass[n];
-        var keys = new decimal[n];
+        var keys = new double[n];
         var order = new int[n];
         for (var t = 0; t < quarters; t++)
         {

@@ -107,6 +107,16 @@ public sealed class ParetoClassificationTests
         Assert.Equal([A, B, C, C], ranking.Accounts.Select(a => a.Class));
     }
 
+    [Fact]
+    public void Amounts_too_close_for_a_double_are_still_ranked_exactly()
+    {
+        // Both are 1.0 as doubles; exactly, "big" earns more, so it alone is ahead of the 50 % line.
+        var ranking = ParetoClassification.Rank(["small", "big"], [1.0m, 1.0000000000000000000000000001m], new ParetoThresholds(0.5m, 0.5m));
+
+        Assert.Equal(["big", "small"], ranking.Accounts.Select(a => a.AccountId));
+        Assert.Equal([A, B], ranking.Accounts.Select(a => a.Class));
+    }
+
     [Theory]
     [InlineData(0, 0.1, false)]
     [InlineData(1.1, 0, false)]

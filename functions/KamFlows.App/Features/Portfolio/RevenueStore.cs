@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Azure.Data.Tables;
 using KamFlows.App.Storage;
 using KamFlows.Domain.Accounts;
@@ -87,8 +88,11 @@ public static class RevenueSeries
     private static IReadOnlyList<AccountRevenue> Collect(IEnumerable<RevenueRow> rows, QuarterRange range, PortfolioOptions options, Func<RevenueRow, string> key)
     {
         var series = new Dictionary<string, decimal[]>(StringComparer.Ordinal);
-        // A range has a few quarters and a portfolio many rows: each quarter's text is parsed once.
+        // A range has a few quarters and a portfolio many rows: each quarter's text is parsed once,
+        // and the rows of one currency come together, so its rate is looked up when it changes.
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? currency = null;
+        var accepted = false;
         foreach (var row in rows)
         {
             if (!positions.TryGetValue(row.Quarter, out var t))
@@ -97,18 +101,20 @@ public static class RevenueSeries
                 positions[row.Quarter] = t;
             }
 
-            if (t < 0 || !options.Accepts(row.Currency))
+            if (row.Currency != currency)
+            {
+                currency = row.Currency;
+                accepted = options.Accepts(currency);
+            }
+
+            if (t < 0 || !accepted)
             {
                 continue;
             }
 
-            if (!series.TryGetValue(key(row), out var values))
-            {
-                values = new decimal[range.Count];
-                series[key(row)] = values;
-            }
-
-            values[t] += options.ToReporting(row.NetValue, row.Currency);
+            ref var values = ref CollectionsMarshal.GetValueRefOrAddDefault(series, key(row), out _);
+            values ??= new decimal[range.Count];
+            values[t] += options.ToReporting(row.NetValue, currency);
         }
 
         return [.. series.Select(s => new AccountRevenue(s.Key, s.Value))];

@@ -49,6 +49,8 @@ internal static class KamFlowsRegistration
             .AddKamFlowsAccounts()
             .AddKamFlowsTasks()
             .AddKamFlowsEmail()
+            .AddKamFlowsPlans()
+            .AddKamFlowsPortfolio()
             .AddKamFlowsTelemetry();
 
         builder.Services.AddSingleton<UserDirectory>();

@@ -8,6 +8,8 @@ using KamFlows.App.Features.Dossiers;
 using KamFlows.App.Features.Email;
 using KamFlows.App.Features.Health;
 using KamFlows.App.Features.Operations;
+using KamFlows.App.Features.Plans;
+using KamFlows.App.Features.Portfolio;
 using KamFlows.App.Features.Processes;
 using KamFlows.App.Features.Tasks;
 using KamFlows.App.Features.Users;
@@ -54,6 +56,9 @@ app.MapLinkPages();
 app.MapTasksApi();
 app.MapNotificationPreferencesApi();
 app.MapEmailEventsApi();
+app.MapPlansApi();
+app.MapStageApi();
+app.MapPortfolioApi();
 
 if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 {

@@ -12,6 +12,9 @@ public static class Policies
     public const string Admin = nameof(Admin);
     public const string PeopleReaders = nameof(PeopleReaders);
     public const string AccountReassigners = nameof(AccountReassigners);
+    public const string PlanApprovers = nameof(PlanApprovers);
+    public const string PortfolioReaders = nameof(PortfolioReaders);
+    public const string PortfolioManagers = nameof(PortfolioManagers);
 
     /// <summary>Pages: an active member signed in with the page cookie (never a bearer token, which pages do not read).</summary>
     public const string Pages = nameof(Pages);
@@ -23,5 +26,11 @@ public static class Policies
         .AddPolicy(PeopleReaders, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin), nameof(Role.HeadOfKam)))
         // Which account a KAM may touch is AccountAccess's rule; handing accounts over is for those who oversee them all.
         .AddPolicy(AccountReassigners, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin), nameof(Role.HeadOfKam)))
-        .AddPolicy(Pages, p => p.AddAuthenticationSchemes(PageCookie.Scheme).RequireAuthenticatedUser().RequireClaim(KamFlowsClaims.Member));
+        .AddPolicy(Pages, p => p.AddAuthenticationSchemes(PageCookie.Scheme).RequireAuthenticatedUser().RequireClaim(KamFlowsClaims.Member))
+        // Approving or rejecting a submitted account plan: the quarterly review's deciders.
+        .AddPolicy(PlanApprovers, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin), nameof(Role.HeadOfKam), nameof(Role.Director)))
+        // The whole portfolio's revenue and risks are for those who oversee all accounts, not for one account's KAM.
+        .AddPolicy(PortfolioReaders, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin), nameof(Role.HeadOfKam), nameof(Role.Director)))
+        // Overriding a computed class, and applying the computed classes to the accounts.
+        .AddPolicy(PortfolioManagers, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin), nameof(Role.HeadOfKam)));
 }

@@ -22,7 +22,7 @@ public static class StorageLayout
     /// <summary>Work queue messages that failed five times, kept for the operator to see and replay.</summary>
     public const string PoisonTable = "poison";
 
-    /// <summary>Key accounts: partition = account id, holding the account, its contacts, interaction log, competitor notes and document records.</summary>
+    /// <summary>Key accounts: partition = account id, holding the account, its contacts, interaction log, competitor notes, document records and relationship-stage history.</summary>
     public const string AccountsTable = "accounts";
 
     /// <summary>Who works on which account: partition per team member (and one for all), row = account id; rebuilt from the account record.</summary>
@@ -45,12 +45,31 @@ public static class StorageLayout
 
     /// <summary>Per user (partition = user id): the notification preference and the reminders waiting for the digest.</summary>
     public const string NotificationsTable = "notifications";
+    /// <summary>Account plans: partition = account id; rows <c>draft</c>, <c>head</c>, <c>tasks</c> and <c>v|{number}</c> per frozen version.</summary>
+    public const string PlansTable = "plans";
+
+    /// <summary>
+    /// Task requests of account plans and stage playbooks, waiting to become tasks (the tasks feature
+    /// turns them into tasks): partition = account id, row = the request's idempotency key.
+    /// </summary>
+    public const string PlanTasksTable = "plantasks";
+
+    /// <summary>
+    /// Net revenue per customer, business unit and quarter, what Pareto and the risk signals read
+    /// (filled by the ERP import; by hand through PUT /api/admin/revenue until then): partition =
+    /// quarter ("2026-Q1"), row = "{accountId}|{businessUnit}"; NetValue (decimal as invariant text), Currency.
+    /// </summary>
+    public const string RevenueTable = "revenue";
+
+    /// <summary>Portfolio settings made by hand: partition <c>override</c>, one row per manual class override ("{accountId}|{quarter}").</summary>
+    public const string PortfolioTable = "portfolio";
 
     public static IReadOnlyList<string> Tables { get; } =
     [
         OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
         TasksTable, EmailsTable, NotificationsTable,
+        PlansTable, PlanTasksTable, RevenueTable, PortfolioTable,
     ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>

@@ -54,6 +54,35 @@ public sealed class AccountStore(StorageClients storage, TeamIndex index)
         return etag;
     }
 
+    /// <summary>
+    /// Replaces the account if still at <paramref name="ifMatch"/> and adds <paramref name="alongside"/>
+    /// (rows of the account's own partition, e.g. a stage history entry) in the same transaction, so
+    /// both are stored or neither; then brings the index in line.
+    /// </summary>
+    public async Task<ETag> UpdateAsync(Account before, Account after, ETag ifMatch, IReadOnlyList<TableEntity> alongside, CancellationToken ct)
+    {
+        if (alongside.Count > 99 || alongside.Any(r => r.PartitionKey != after.Id || r.RowKey == RecordRow))
+        {
+            throw new ArgumentException("Rows added with an account are at most 99 other rows of its own partition.", nameof(alongside));
+        }
+
+        ETag etag;
+        try
+        {
+            var answer = await _table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToRow(after), ifMatch), .. alongside.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))],
+                ct);
+            etag = answer.Value[0].Headers.ETag!.Value;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 404 or 409)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        await index.SyncAsync(before, after, ct);
+        return etag;
+    }
+
     /// <summary>A page of accounts seen by <paramref name="memberUserId"/> (null: all accounts), checked against their records.</summary>
     public Task<PagedList<Account>> ListAsync(string? memberUserId, string? owner, AccountStatus? status, string? continuation, int pageSize, CancellationToken ct) =>
         index.ListAsync(memberUserId, owner, status, continuation, pageSize, async id => (await FindAsync(id, ct))?.Value, ct);

@@ -89,6 +89,14 @@ public static partial class AccountsApi
             });
         }
 
+        if (input.Stage != current.Stage)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["stage"] = [$"The stage changes only by a move, which keeps its history and starts its playbook: POST /api/accounts/{id}/stage."],
+            });
+        }
+
         if (current.Status == AccountStatus.Archived)
         {
             return Archived();

@@ -50,6 +50,22 @@ public sealed partial class TeamIndex(StorageClients storage, ILogger<TeamIndex>
         return found;
     }
 
+    /// <summary>
+    /// The ids of every account, from the index alone (one partition, no record read): for portfolio
+    /// figures that only need to know which customers are key accounts. A row a crash left stale may
+    /// name an account that no longer is one until the next list repairs it.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> AllAccountIdsAsync(CancellationToken ct)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {AllPartition}"), select: ["RowKey"], cancellationToken: ct))
+        {
+            ids.Add(row.RowKey);
+        }
+
+        return ids;
+    }
+
     public async Task<PagedList<Account>> ListAsync(
         string? memberUserId, string? owner, AccountStatus? status, string? continuation, int pageSize, Func<string, Task<Account?>> load, CancellationToken ct)
     {

@@ -147,12 +147,52 @@ public sealed partial class ProcessEngine
     }
 
     /// <summary>
+    /// Claims the abandoned effects for this pass (a commit with If-Match that marks them claimed for a
+    /// lease), so two passes that fire together (a stray due row and the current one, a delayed queue
+    /// message and the sweep) never both perform them. Null when another pass claimed them first.
+    /// </summary>
+    private async Task<(InstanceStore.Versioned Claimed, HashSet<string> Ids)?> ClaimAbandonedAsync(
+        InstanceStore.Versioned current, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var ids = current.Instance.Outbox.Where(e => Abandoned(e, now)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            if (ids.Count == 0)
+            {
+                return null; // claimed (or done) by another pass meanwhile
+            }
+
+            var claimed = current.Instance with
+            {
+                Outbox = [.. current.Instance.Outbox.Select(e => ids.Contains(e.Id) ? e with { ClaimedUntil = now + Options.EffectLease } : e)],
+            };
+            var result = await store.CommitAsync(claimed, current, [], inputId: null, ct);
+            if (result.Outcome == CommitOutcome.Committed)
+            {
+                return (result.Committed!, ids);
+            }
+
+            // Another transition or pass changed the instance: look again at what is still abandoned.
+            if (await store.LoadAsync(current.Instance.Id, ct) is not { } reloaded)
+            {
+                return null;
+            }
+
+            current = reloaded;
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// An effect the sweep should perform: its transition's lease ran out (that process probably
     /// died), or it failed before and its retry time has come.
     /// </summary>
-    private bool Abandoned(OutboxEntry entry, DateTimeOffset now) => entry.Attempts == 0
-        ? entry.DecidedAt + Options.EffectLease <= now
-        : (entry.LastAttemptAt ?? entry.DecidedAt) + RetryDelay(entry.Attempts) <= now;
+    private bool Abandoned(OutboxEntry entry, DateTimeOffset now) =>
+        !(entry.ClaimedUntil > now)
+        && (entry.Attempts == 0
+            ? entry.DecidedAt + Options.EffectLease <= now
+            : (entry.LastAttemptAt ?? entry.DecidedAt) + RetryDelay(entry.Attempts) <= now);
 
     /// <summary>A failing effect is tried again after 1, 2, 4 … minutes, at most an hour apart.</summary>
     private static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));

@@ -224,9 +224,9 @@ public sealed partial class ProcessEngine(
         }
 
         var now = clock.GetUtcNow();
-        if (current.Instance.Outbox.Any(e => Abandoned(e, now)))
+        if (current.Instance.Outbox.Any(e => Abandoned(e, now)) && await ClaimAbandonedAsync(current, now, ct) is { } claim)
         {
-            current = await PerformOutboxAsync(current, e => Abandoned(e, now), ct);
+            current = await PerformOutboxAsync(claim.Claimed, e => claim.Ids.Contains(e.Id), ct);
         }
 
         foreach (var due in current.Instance.WakeUps.Where(w => w.DueAt <= now).OrderBy(w => w.DueAt).ToList())

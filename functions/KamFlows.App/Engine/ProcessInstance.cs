@@ -18,7 +18,8 @@ public sealed record OutboxEntry(
     DateTimeOffset DecidedAt,
     int Attempts = 0,
     string? LastError = null,
-    DateTimeOffset? LastAttemptAt = null);
+    DateTimeOffset? LastAttemptAt = null,
+    DateTimeOffset? ClaimedUntil = null);
 
 /// <summary>A wake-up the instance waits for.</summary>
 public sealed record PendingWakeUp(string Name, DateTimeOffset DueAt);

@@ -46,11 +46,14 @@ public static class StorageLayout
     /// <summary>Per user (partition = user id): the notification preference and the reminders waiting for the digest.</summary>
     public const string NotificationsTable = "notifications";
 
+    /// <summary>Directors' delegations of their approvals: partition = the director's user id, one row (<c>current</c>).</summary>
+    public const string DelegationsTable = "delegations";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
-        TasksTable, EmailsTable, NotificationsTable,
+        TasksTable, EmailsTable, NotificationsTable, DelegationsTable,
     ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>

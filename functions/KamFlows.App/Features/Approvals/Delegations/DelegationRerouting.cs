@@ -39,7 +39,8 @@ public sealed partial class DelegationRerouting(
     public async Task<int> RerouteAsync(string directorUserId, CancellationToken ct)
     {
         var delegation = await delegations.FindAsync(directorUserId, ct);
-        var delegateId = delegation?.DelegateAt(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var delegateId = delegation?.DelegateAt(now);
         var calendar = delegateId is null ? null
             : (await users.FindAsync(delegateId, ct))?.Value is { Active: true } user ? DelegateCalendar.Of(user)
             : null;
@@ -48,7 +49,9 @@ public sealed partial class DelegationRerouting(
             delegateId = null; // the delegate left meanwhile: the requests stay with (or return to) the director
         }
 
-        var inputId = $"delegation|{directorUserId}|{delegation?.Version ?? 0}|{delegateId ?? "-"}";
+        // One input per version and phase: before the start, during (to this delegate), after the end.
+        var phase = delegateId ?? (delegation is not { IsSet: true } ? "none" : now < delegation.From ? "before" : "ended");
+        var inputId = $"delegation|{directorUserId}|{delegation?.Version ?? 0}|{phase}";
         var change = new EngineInput.Command(new ApprovalCommand.DelegationChanged(delegateId, calendar));
         var engine = services.GetRequiredService<ProcessEngine>();
         var told = 0;

@@ -48,6 +48,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsPages()
             .AddKamFlowsAccounts()
             .AddKamFlowsTasks()
+            .AddKamFlowsApprovals()
             .AddKamFlowsEmail()
             .AddKamFlowsPlans()
             .AddKamFlowsPortfolio()

@@ -1,5 +1,7 @@
 using KamFlows.App.Links;
 using KamFlows.App.Features.Accounts;
+using KamFlows.App.Features.Approvals;
+using KamFlows.App.Features.Approvals.Delegations;
 using KamFlows.App.Features.BusinessUnits;
 using KamFlows.App.Features.Calendar;
 using KamFlows.App.Engine;
@@ -54,6 +56,8 @@ app.MapDossiersApi();
 app.MapPages();
 app.MapLinkPages();
 app.MapTasksApi();
+app.MapDelegationsApi();
+app.MapMyApprovalsApi();
 app.MapNotificationPreferencesApi();
 app.MapEmailEventsApi();
 app.MapPlansApi();

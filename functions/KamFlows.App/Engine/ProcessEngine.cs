@@ -51,6 +51,7 @@ public sealed partial class ProcessEngine(
     TimeProvider clock,
     KamFlowsMetrics metrics,
     CrashInjection crash,
+    IEnumerable<IStartRouting> routings,
     ILogger<ProcessEngine> logger)
 {
     public const string WorkKind = "process";
@@ -61,6 +62,11 @@ public sealed partial class ProcessEngine(
     /// <summary>Starts an instance, or finds the one already started for this definition and business key.</summary>
     public async Task<StartOutcome> StartAsync(StartRequest request, Sender sender, CancellationToken ct)
     {
+        foreach (var routing in routings.Where(r => string.Equals(r.Definition, request.Definition, StringComparison.Ordinal)))
+        {
+            request = await routing.RouteAsync(request, ct);
+        }
+
         // No read first: the commit adds the instance, and an instance already there makes it fail
         // (AlreadyExists), so a second start costs a failed commit instead of every start a read.
         var id = InstanceIds.For(request.Definition, request.BusinessKey);

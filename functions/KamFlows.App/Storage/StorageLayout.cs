@@ -64,11 +64,14 @@ public static class StorageLayout
     /// <summary>Portfolio settings made by hand: partition <c>override</c>, one row per manual class override ("{accountId}|{quarter}").</summary>
     public const string PortfolioTable = "portfolio";
 
+    /// <summary>Directors' delegations of their approvals: partition = the director's user id, one row (<c>current</c>).</summary>
+    public const string DelegationsTable = "delegations";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
-        TasksTable, EmailsTable, NotificationsTable,
+        TasksTable, EmailsTable, NotificationsTable, DelegationsTable,
         PlansTable, PlanTasksTable, RevenueTable, PortfolioTable,
     ];
 

@@ -29,6 +29,8 @@ public sealed class EntraSignInTests(Azurite azurite)
                 ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
                 ["Telemetry:Exporter"] = "Console",
                 ["Links:Key"] = Convert.ToBase64String(new byte[32]),
+                ["SendGrid:ApiKey"] = "SG.not-used-by-these-tests", // required outside Development; no email is sent here
+                ["Email:FromAddress"] = "kamflows@kamflows.test",
             },
             ExtraServices = services => services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
             {
@@ -67,6 +69,8 @@ public sealed class EntraSignInTests(Azurite azurite)
                 ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
                 ["Telemetry:Exporter"] = "Console",
                 ["Links:Key"] = Convert.ToBase64String(new byte[32]),
+                ["SendGrid:ApiKey"] = "SG.not-used-by-these-tests", // required outside Development; no email is sent here
+                ["Email:FromAddress"] = "kamflows@kamflows.test",
             },
         };
 

@@ -31,7 +31,7 @@ public sealed class PlanTaskRequestsTests(KamFlowsApp app) : IClassFixture<KamFl
 
         var first = await RequestsAsync(kam, account.Id);
         Assert.Equal([$"plan-action:{account.Id}:a1", $"plan-action:{account.Id}:a2", $"plan-action:{account.Id}:a3"], first.Select(r => r.Request.Key));
-        Assert.All(first, r => Assert.Equal((world.KamA.Id, PlanTaskStatus.Open, false), (r.Request.AssigneeUserId, r.Request.Status, r.Delivered)));
+        Assert.All(first, r => Assert.Equal((world.KamA.Id, PlanTaskStatus.Open, true), (r.Request.AssigneeUserId, r.Request.Status, r.Delivered)));
         Assert.Equal(new DateOnly(2026, 2, 15), first[0].Request.Due);
 
         var changed = Plan(world.KamA.Id);

@@ -24,7 +24,7 @@ public enum PlanOutcome
 /// (what completing its task calls). Who may do each is the caller's to check first
 /// (<see cref="AccountAccess"/>, the <c>PlanApprovers</c> policy).
 /// </summary>
-public sealed partial class PlanService(PlanStore plans, PlanTaskOutbox outbox, ContactStore contacts, TimeProvider clock, ILogger<PlanService> logger)
+public sealed partial class PlanService(PlanStore plans, PlanTaskOutbox outbox, PlanTaskDelivery delivery, ContactStore contacts, TimeProvider clock, ILogger<PlanService> logger)
 {
     private const int Attempts = 5;
 
@@ -201,13 +201,19 @@ public sealed partial class PlanService(PlanStore plans, PlanTaskOutbox outbox, 
         return etag;
     }
 
-    /// <summary>Writes the draft's task requests and clears the mark; on failure the mark stays and the next read or save does it.</summary>
+    /// <summary>
+    /// Writes the draft's task requests and clears the mark, then turns them into tasks; on failure the
+    /// mark stays and the next read or save writes them, and the delivery's guard row delivers them.
+    /// </summary>
     private async Task SyncTasksAsync(string accountId, PlanDraft draft, ETag mark, CancellationToken ct)
     {
         try
         {
-            await outbox.SyncPlanAsync(accountId, draft.Revision, PlanActionTasks.Requests(accountId, draft.Plan), ct);
-            await plans.ClearTasksMarkAsync(accountId, mark, ct);
+            await delivery.WriteAndDeliverAsync(accountId, async () =>
+            {
+                await outbox.SyncPlanAsync(accountId, draft.Revision, PlanActionTasks.Requests(accountId, draft.Plan), ct);
+                await plans.ClearTasksMarkAsync(accountId, mark, ct);
+            }, ct);
         }
         catch (RequestFailedException e)
         {

@@ -97,6 +97,26 @@ public sealed class PlanTaskOutbox(StorageClients storage, TimeProvider clock)
             .Select(r => new StoredTaskRequest(ToRequest(r), r.GetBoolean("Delivered") ?? false, r.GetDateTimeOffset("UpdatedAt") ?? default))];
     }
 
+    /// <summary>The account's requests not turned into tasks since they last changed, each with the ETag to mark it delivered at.</summary>
+    public async Task<IReadOnlyList<(TaskRequest Request, ETag ETag)>> UndeliveredAsync(string accountId, CancellationToken ct)
+    {
+        var (rows, _) = await ReadAsync(accountId, ct);
+        return [.. rows.Values.Where(r => r.GetBoolean("Delivered") != true).OrderBy(r => r.RowKey, StringComparer.Ordinal).Select(r => (ToRequest(r), r.ETag))];
+    }
+
+    /// <summary>Marks a request delivered if it is still as it was read; a request changed meanwhile stays undelivered (delivered again next time).</summary>
+    public async Task MarkDeliveredAsync(string accountId, string key, ETag etag, CancellationToken ct)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(accountId, key) { ["Delivered"] = true }, etag, TableUpdateMode.Merge, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // changed since it was read: its next delivery takes the change
+        }
+    }
+
     private async Task<(Dictionary<string, TableEntity> Rows, TableEntity? Sync)> ReadAsync(string accountId, CancellationToken ct)
     {
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);

@@ -21,12 +21,13 @@ public sealed record StageMove(
 /// <summary>
 /// Moves an account between relationship stages. The account's new stage and the history entry
 /// (<c>stage|{number:D6}</c> in the account's partition, holding the playbook requests) are one
-/// transaction; the requests then go to the task outbox and the entry is marked written. A crash in
+/// transaction; the requests then go to the task outbox, the entry is marked written and the
+/// requests are delivered as tasks (<see cref="PlanTaskDelivery"/>). A crash in
 /// between leaves an entry not marked: reading the history writes its requests (adding a request is
 /// idempotent by key).
 /// </summary>
 public sealed partial class StageMoves(
-    AccountStore accounts, PlanTaskOutbox outbox, BusinessCalendars calendars, IOptions<PlansOptions> options, StorageClients storage, TimeProvider clock, ILogger<StageMoves> logger)
+    AccountStore accounts, PlanTaskOutbox outbox, PlanTaskDelivery delivery, BusinessCalendars calendars, IOptions<PlansOptions> options, StorageClients storage, TimeProvider clock, ILogger<StageMoves> logger)
 {
     private const string Prefix = "stage|";
     private readonly TableClient _table = storage.Table(StorageLayout.AccountsTable);
@@ -71,8 +72,11 @@ public sealed partial class StageMoves(
     {
         try
         {
-            await outbox.AddStageRequestsAsync(move.Tasks, ct);
-            await _table.UpdateEntityAsync(new TableEntity(accountId, Key(move.Number)) { ["TasksWritten"] = true }, ETag.All, TableUpdateMode.Merge, ct);
+            await delivery.WriteAndDeliverAsync(accountId, async () =>
+            {
+                await outbox.AddStageRequestsAsync(move.Tasks, ct);
+                await _table.UpdateEntityAsync(new TableEntity(accountId, Key(move.Number)) { ["TasksWritten"] = true }, ETag.All, TableUpdateMode.Merge, ct);
+            }, ct);
             return move with { TasksWritten = true };
         }
         catch (RequestFailedException e)

@@ -25,7 +25,8 @@ public enum TaskChange
 /// <see cref="WorkKind"/> work item a lease later and it finishes them.
 /// </summary>
 public sealed partial class TaskLifecycle(
-    TaskStore store, UserDirectory users, DueTimers dueTimers, NamedCommands commands, TimeProvider clock, ILogger<TaskLifecycle> logger)
+    TaskStore store, UserDirectory users, DueTimers dueTimers, NamedCommands commands, IEnumerable<IWorkTaskCompletionListener> listeners,
+    TimeProvider clock, ILogger<TaskLifecycle> logger)
     : IWorkItemHandler
 {
     public const string WorkKind = "task";
@@ -33,7 +34,8 @@ public sealed partial class TaskLifecycle(
 
     public string Kind => WorkKind;
 
-    public async Task<WorkTask> CreateAsync(CreateTask effect, string effectId, string? processId, CancellationToken ct)
+    /// <summary>Creates the task of <paramref name="effectId"/> once; <paramref name="title"/> and <paramref name="sourceKey"/> for tasks asked for by something other than a process.</summary>
+    public async Task<WorkTask> CreateAsync(CreateTask effect, string effectId, string? processId, CancellationToken ct, string? title = null, string? sourceKey = null)
     {
         var id = TaskIds.FromEffect(effectId);
         if (await store.FindAsync(id, ct) is { } existing)
@@ -43,15 +45,9 @@ public sealed partial class TaskLifecycle(
 
         var assignee = (await users.FindAsync(effect.AssigneeUserId, ct))?.Value
             ?? throw new InvalidOperationException($"There is no user '{effect.AssigneeUserId}' to give a {effect.TaskKind} task to.");
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(assignee.TimeZone);
-        var dueAt = effect.Due switch
-        {
-            TaskDue.At at => at.Instant,
-            TaskDue.AssigneeLocal local => WallClock.ToInstant(local.Date, local.Time, zone),
-            _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.Due, "Unknown due time."),
-        };
+        var dueAt = Resolve(effect.Due, assignee.TimeZone);
         var task = new WorkTask(id, effect.TaskKind, effect.AccountId, processId, effect.CompletionEvent, effect.OutcomeChoices,
-            assignee.Id, dueAt.ToUniversalTime(), assignee.TimeZone, WorkTaskStatus.Open, null, null, null, ProcessTold: false, clock.GetUtcNow());
+            assignee.Id, dueAt, assignee.TimeZone, WorkTaskStatus.Open, null, null, null, ProcessTold: false, clock.GetUtcNow(), title, sourceKey);
         await store.CreateAsync(task, ct);
         LogCreated(logger, id, effect.TaskKind, processId);
         return task;
@@ -95,7 +91,7 @@ public sealed partial class TaskLifecycle(
             }
 
             var now = clock.GetUtcNow();
-            var tell = task is { ProcessId: not null, CompletionEvent: not null };
+            var tell = task is { ProcessId: not null, CompletionEvent: not null } || listeners.Any(l => l.Concerns(task));
             var done = task with { Status = WorkTaskStatus.Done, Outcome = outcome, CompletedByUserId = byUserId, CompletedAt = now, ProcessTold = !tell };
             var guard = new WorkItem(WorkKind, id);
             var guardAt = now + DueTimers.Lease;
@@ -182,6 +178,100 @@ public sealed partial class TaskLifecycle(
         throw new InvalidOperationException($"Task {id} kept changing under {Attempts} attempts to reassign it.");
     }
 
+    /// <summary>
+    /// Closes an open task for whatever asked for it (no process waits on it): done elsewhere, or
+    /// <see cref="SystemOutcomes.Cancelled"/>. Nobody is told: the one closing it knows. A closed task stays as it is.
+    /// </summary>
+    public async Task<(TaskChange Result, WorkTask? Task)> CloseAsync(string id, string outcome, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (await store.LocateAsync(id, ct) is not { } where)
+            {
+                return (TaskChange.NotFound, null);
+            }
+
+            if (where.MovingFromUserId is not null)
+            {
+                await FinishMoveAsync(where, ct);
+                continue;
+            }
+
+            if (await store.FindAsync(where, ct) is not { } found)
+            {
+                return (TaskChange.NotFound, null);
+            }
+
+            if (!found.Value.IsOpen)
+            {
+                return (TaskChange.AlreadyCompleted, found.Value);
+            }
+
+            var done = found.Value with { Status = WorkTaskStatus.Done, Outcome = outcome, CompletedAt = clock.GetUtcNow(), ProcessTold = true };
+            try
+            {
+                await store.CompleteAsync(found, done, ct);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                continue;
+            }
+
+            LogCompleted(logger, id, outcome);
+            return (TaskChange.Changed, done);
+        }
+
+        throw new InvalidOperationException($"Task {id} kept changing under {Attempts} attempts to close it.");
+    }
+
+    /// <summary>Changes an open task's title and due time (a date and time resolved in its assignee's zone); a closed task stays as it is.</summary>
+    public async Task<(TaskChange Result, WorkTask? Task)> ReviseAsync(string id, string? title, TaskDue due, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (await store.LocateAsync(id, ct) is not { } where)
+            {
+                return (TaskChange.NotFound, null);
+            }
+
+            if (where.MovingFromUserId is not null)
+            {
+                await FinishMoveAsync(where, ct);
+                continue;
+            }
+
+            if (await store.FindAsync(where, ct) is not { } found)
+            {
+                return (TaskChange.NotFound, null);
+            }
+
+            if (!found.Value.IsOpen)
+            {
+                return (TaskChange.AlreadyCompleted, found.Value);
+            }
+
+            var revised = found.Value with { Title = title, DueAt = Resolve(due, found.Value.TimeZone) };
+            if (revised == found.Value)
+            {
+                await store.PointAtAsync(where, revised.DueAt.UtcTicks, ct); // a revision a crash left half done
+                return (TaskChange.Changed, revised);
+            }
+
+            try
+            {
+                await store.ReviseAsync(where, found, revised, ct);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                continue;
+            }
+
+            return (TaskChange.Changed, revised);
+        }
+
+        throw new InvalidOperationException($"Task {id} kept changing under {Attempts} attempts to revise it.");
+    }
+
     /// <summary>A guard fired: finish a move and tell the process, whatever is left undone.</summary>
     public async Task HandleAsync(WorkItem item, CancellationToken cancellationToken)
     {
@@ -201,6 +291,13 @@ public sealed partial class TaskLifecycle(
         }
     }
 
+    private static DateTimeOffset Resolve(TaskDue due, string timeZone) => due switch
+    {
+        TaskDue.At at => at.Instant.ToUniversalTime(),
+        TaskDue.AssigneeLocal local => WallClock.ToInstant(local.Date, local.Time, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).ToUniversalTime(),
+        _ => throw new ArgumentOutOfRangeException(nameof(due), due, "Unknown due time."),
+    };
+
     private async Task FinishMoveAsync(TaskStore.Location where, CancellationToken ct)
     {
         var zone = (await users.FindAsync(where.AssigneeUserId, ct))?.Value.TimeZone ?? "UTC";
@@ -217,12 +314,27 @@ public sealed partial class TaskLifecycle(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Stored already: the guard row makes the sweep tell the process later.
-            LogTellFailed(logger, e, done.Id, done.ProcessId!);
+            LogTellFailed(logger, e, done.Id);
             return false;
         }
     }
 
     private async Task TellAsync(WorkTask done, CancellationToken ct)
+    {
+        if (done is { ProcessId: not null, CompletionEvent: not null })
+        {
+            await TellProcessAsync(done, ct);
+        }
+
+        foreach (var listener in listeners.Where(l => l.Concerns(done)))
+        {
+            await listener.OnCompletedAsync(done, ct);
+        }
+
+        await store.MarkProcessToldAsync(done, ct);
+    }
+
+    private async Task TellProcessAsync(WorkTask done, CancellationToken ct)
     {
         try
         {
@@ -242,8 +354,6 @@ public sealed partial class TaskLifecycle(
             // The process does not take the command it named: telling again would not change that.
             LogNotTaken(logger, done.Id, done.ProcessId!, done.CompletionEvent!);
         }
-
-        await store.MarkProcessToldAsync(done, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} of kind {TaskKind} created by process {ProcessId}")]
@@ -255,8 +365,8 @@ public sealed partial class TaskLifecycle(
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} moved from user {FromUserId} to user {ToUserId}")]
     private static partial void LogReassigned(ILogger logger, string taskId, string fromUserId, string toUserId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telling process {ProcessId} that task {TaskId} was completed failed; the sweep tries again")]
-    private static partial void LogTellFailed(ILogger logger, Exception exception, string taskId, string processId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telling the process or listeners that task {TaskId} was completed failed; the sweep tries again")]
+    private static partial void LogTellFailed(ILogger logger, Exception exception, string taskId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Process {ProcessId} does not take the command {CompletionEvent} it named for task {TaskId}")]
     private static partial void LogNotTaken(ILogger logger, string taskId, string processId, string completionEvent);

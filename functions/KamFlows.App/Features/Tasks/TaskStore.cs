@@ -100,6 +100,60 @@ public sealed class TaskStore(StorageClients storage)
         }
     }
 
+    /// <summary>
+    /// Changes an open task's title or due time. The due time is part of the row key, so a new due time
+    /// replaces the row in one transaction of the assignee's partition; the location follows after.
+    /// Until it has (a crash in between), reading finds the row by its id. <see cref="ConcurrencyConflictException"/>
+    /// when the open row changed or went meanwhile.
+    /// </summary>
+    public async Task ReviseAsync(Location where, Versioned<WorkTask> open, WorkTask revised, CancellationToken ct)
+    {
+        try
+        {
+            if (open.Value.DueAt.UtcTicks == revised.DueAt.UtcTicks)
+            {
+                await _table.UpdateEntityAsync(ToRow(revised), open.ETag, TableUpdateMode.Replace, ct);
+            }
+            else
+            {
+                await _table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Delete, ToRow(open.Value), open.ETag),
+                    new TableTransactionAction(TableTransactionActionType.Add, ToRow(revised)),
+                ], ct);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        await PointAtAsync(where, revised.DueAt.UtcTicks, ct);
+    }
+
+    /// <summary>Makes the location name the due time the open row has (after a revision, or one a crash left half done).</summary>
+    public async Task PointAtAsync(Location where, long dueTicks, CancellationToken ct)
+    {
+        if (where.DueTicks == dueTicks)
+        {
+            return;
+        }
+
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(LocationPartition(where.TaskId), LocationRow)
+            {
+                ["AssigneeUserId"] = where.AssigneeUserId,
+                ["DueTicks"] = dueTicks,
+                ["MovingFromUserId"] = where.MovingFromUserId,
+            }, where.ETag, TableUpdateMode.Replace, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // changed meanwhile (moved, revised again): whoever changed it wrote where it is
+        }
+    }
+
     public Task MarkProcessToldAsync(WorkTask done, CancellationToken ct) =>
         _table.UpdateEntityAsync(new TableEntity(UserPartition(done.AssigneeUserId), RowKey(done)) { ["ProcessTold"] = true }, ETag.All, TableUpdateMode.Merge, ct);
 
@@ -216,7 +270,20 @@ public sealed class TaskStore(StorageClients storage)
         }
 
         var done = await _table.GetEntityIfExistsAsync<TableEntity>(UserPartition(userId), DoneRowKey(id), cancellationToken: ct);
-        return done.HasValue ? new Versioned<WorkTask>(ToTask(done.Value!), done.Value!.ETag) : null;
+        if (done.HasValue)
+        {
+            return new Versioned<WorkTask>(ToTask(done.Value!), done.Value!.ETag);
+        }
+
+        // A revision moved the open row to a new due time and the location does not say so yet
+        // (a crash in between): find it among the assignee's open rows by its id.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {UserPartition(userId)} and RowKey ge {OpenPrefix} and RowKey lt {OpenUpperBound} and TaskId eq {id}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            return new Versioned<WorkTask>(ToTask(row), row.ETag);
+        }
+
+        return null;
     }
 
     private async Task DeleteIfThereAsync(string userId, string rowKey, CancellationToken ct)
@@ -270,6 +337,8 @@ public sealed class TaskStore(StorageClients storage)
         ["CompletedAt"] = t.CompletedAt?.ToUniversalTime(),
         ["ProcessTold"] = t.ProcessTold,
         ["CreatedAt"] = t.CreatedAt.ToUniversalTime(),
+        ["Title"] = t.Title,
+        ["SourceKey"] = t.SourceKey,
     };
 
     private static WorkTask ToTask(TableEntity row) => new(
@@ -287,5 +356,7 @@ public sealed class TaskStore(StorageClients storage)
         row.GetString("CompletedByUserId"),
         row.GetDateTimeOffset("CompletedAt"),
         row.GetBoolean("ProcessTold") ?? false,
-        row.GetDateTimeOffset("CreatedAt") ?? default);
+        row.GetDateTimeOffset("CreatedAt") ?? default,
+        row.GetString("Title"),
+        row.GetString("SourceKey"));
 }

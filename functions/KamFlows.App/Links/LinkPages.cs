@@ -125,7 +125,11 @@ public sealed class LinkAccess(LinkStore links, InstanceStore instances, UserDir
         var live = lookup.Link!;
         if (await instances.LoadAsync(instanceId, ct) is not { Instance: { IsRunning: true } instance } || !_pages.TryGetValue(instance.Definition, out var page))
         {
-            return (StatusPage(LinkPageStatus.Closed, StatusCodes.Status410Gone), null, null);
+            // Ended: perhaps by this very link, used a moment ago (a double click): then say that.
+            var again = await links.FindAsync(instanceId, token, ct);
+            return again.Status == LinkStatus.Used
+                ? await OpenAsync(instanceId, token, context, ct)
+                : (StatusPage(LinkPageStatus.Closed, StatusCodes.Status410Gone), null, null);
         }
 
         if (live.RecipientKind == RecipientKind.User)

@@ -118,6 +118,25 @@ public sealed partial class ApprovalLinkTests(TasksApp app) : IClassFixture<Task
     }
 
     [Fact]
+    public async Task Fifty_concurrent_posts_of_one_link_record_exactly_one_decision()
+    {
+        var s = await StartAsync();
+        var link = await LinkInMailboxAsync(s.Title);
+        var director = new PageBrowser(app);
+        await director.SignInAsync(s.Director.Email, link);
+        var token = PageBrowser.AntiforgeryToken(await director.GetPageAsync(link));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => director.PostFormAsync(link,
+            [new("__RequestVerificationToken", token), new("mode", "whole"), new("verdict", i % 2 == 0 ? "approve" : "reject"), new("comment", "no " + i)])));
+
+        // Each is told the link is used (redirected to its page, or shown it at once); none fails.
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{(int)a.StatusCode}"));
+        var history = await app.Services.GetRequiredService<InstanceStore>().HistoryAsync(s.Id, Ct);
+        Assert.Single(history, h => h.What == nameof(ApprovalCommand.Decide));
+        Assert.Equal("decided", await StateStepAsync(s.Id));
+    }
+
+    [Fact]
     public async Task A_forwarded_link_opened_by_another_signed_in_user_is_refused()
     {
         var s = await StartAsync();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KamFlows.App.Engine;
 using KamFlows.App.Features.Users;
+using KamFlows.App.Http;
 using KamFlows.App.Work;
 using KamFlows.Domain.Calendar;
 using KamFlows.Domain.Tasks;
@@ -58,18 +59,13 @@ public sealed partial class TaskLifecycle(
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            if (await store.LocateAsync(id, ct) is not { } where)
+            var (looked, moveFinished) = await LookAsync(id, ct);
+            if (moveFinished)
             {
-                return (TaskChange.NotFound, null);
+                continue; // a move was left half done: it is finished now, look again
             }
 
-            if (where.MovingFromUserId is not null)
-            {
-                await FinishMoveAsync(where, ct);
-                continue;
-            }
-
-            if (await store.FindAsync(where, ct) is not { } found)
+            if (looked is not var (where, found))
             {
                 return (TaskChange.NotFound, null);
             }
@@ -124,18 +120,13 @@ public sealed partial class TaskLifecycle(
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            if (await store.LocateAsync(id, ct) is not { } where)
+            var (looked, moveFinished) = await LookAsync(id, ct);
+            if (moveFinished)
             {
-                return (TaskChange.NotFound, null);
+                continue; // a move was left half done: it is finished now, look again
             }
 
-            if (where.MovingFromUserId is not null)
-            {
-                await FinishMoveAsync(where, ct);
-                continue;
-            }
-
-            if (await store.FindAsync(where, ct) is not { } found)
+            if (looked is not var (where, found))
             {
                 return (TaskChange.NotFound, null);
             }
@@ -186,18 +177,13 @@ public sealed partial class TaskLifecycle(
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            if (await store.LocateAsync(id, ct) is not { } where)
+            var (looked, moveFinished) = await LookAsync(id, ct);
+            if (moveFinished)
             {
-                return (TaskChange.NotFound, null);
+                continue; // a move was left half done: it is finished now, look again
             }
 
-            if (where.MovingFromUserId is not null)
-            {
-                await FinishMoveAsync(where, ct);
-                continue;
-            }
-
-            if (await store.FindAsync(where, ct) is not { } found)
+            if (looked is not var (where, found))
             {
                 return (TaskChange.NotFound, null);
             }
@@ -229,18 +215,13 @@ public sealed partial class TaskLifecycle(
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            if (await store.LocateAsync(id, ct) is not { } where)
+            var (looked, moveFinished) = await LookAsync(id, ct);
+            if (moveFinished)
             {
-                return (TaskChange.NotFound, null);
+                continue; // a move was left half done: it is finished now, look again
             }
 
-            if (where.MovingFromUserId is not null)
-            {
-                await FinishMoveAsync(where, ct);
-                continue;
-            }
-
-            if (await store.FindAsync(where, ct) is not { } found)
+            if (looked is not var (where, found))
             {
                 return (TaskChange.NotFound, null);
             }
@@ -297,6 +278,29 @@ public sealed partial class TaskLifecycle(
         TaskDue.AssigneeLocal local => WallClock.ToInstant(local.Date, local.Time, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).ToUniversalTime(),
         _ => throw new ArgumentOutOfRangeException(nameof(due), due, "Unknown due time."),
     };
+
+    /// <summary>
+    /// Where a task is and what it holds, as every change of a task first needs it. A task found in
+    /// the middle of a move (a crash between its two steps) has the move finished first, and then
+    /// nothing is returned but that (the caller looks again).
+    /// </summary>
+    private async Task<(Looked? Task, bool MoveFinished)> LookAsync(string id, CancellationToken ct)
+    {
+        if (await store.LocateAsync(id, ct) is not { } where)
+        {
+            return (null, false);
+        }
+
+        if (where.MovingFromUserId is not null)
+        {
+            await FinishMoveAsync(where, ct);
+            return (null, true);
+        }
+
+        return (await store.FindAsync(where, ct) is { } found ? new Looked(where, found) : null, false);
+    }
+
+    private sealed record Looked(TaskStore.Location Where, Versioned<WorkTask> Found);
 
     private async Task FinishMoveAsync(TaskStore.Location where, CancellationToken ct)
     {

@@ -29,8 +29,7 @@ internal sealed class ApprovalLinkPage(UserDirectory users) : ILinkPage
             [nameof(ApprovalPage.OnBehalfOfName)] = approver,
             [nameof(ApprovalPage.PostPath)] = model.PostPath,
             [nameof(ApprovalPage.Errors)] = model.Errors ?? new Dictionary<string, string[]>(),
-        })
-        { StatusCode = model.Errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest };
+        }); // the status (400 with errors) is the link pages' to set, for every process alike
     }
 
     public LinkForm Read(LinkPageModel model, IFormCollection form)

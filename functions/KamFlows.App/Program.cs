@@ -74,6 +74,7 @@ if (app.Environment.IsDevelopment())
     app.MapDevelopmentSignIn();
     app.MapDevelopmentSignInPage();
     app.MapDevelopmentClock();
+    app.MapDevelopmentCrashInjection();
     app.MapDevelopmentMailbox();
     app.MapOpenApi().AllowAnonymous();
     app.MapScalarApiReference().AllowAnonymous();

@@ -41,16 +41,59 @@ public sealed class CrashInjectionOptions
     public int Occurrence { get; set; } = 1;
 }
 
-/// <summary>Kills the process (no finally blocks, no flush: like a pulled plug) at the configured save point.</summary>
+/// <summary>
+/// Kills the process (no finally blocks, no flush: like a pulled plug) at the configured save point.
+/// In Development the harness may arm it again in a running app (<c>POST /dev/crash-injection</c>), so
+/// a long run need not start a fresh app for every injection.
+/// </summary>
 public sealed class CrashInjection(IOptions<CrashInjectionOptions> options)
 {
-    private int _passes;
+    private Armed _armed = new(options.Value.Point, options.Value.Occurrence);
+
+    /// <summary>Crash at the <paramref name="occurrence"/>-th pass of <paramref name="point"/> from now on; null disarms.</summary>
+    public void Arm(SavePoint? point, int occurrence) => Volatile.Write(ref _armed, new Armed(point, occurrence));
 
     public void At(SavePoint point)
     {
-        if (options.Value.Point == point && Interlocked.Increment(ref _passes) == options.Value.Occurrence)
+        var armed = Volatile.Read(ref _armed);
+        if (armed.Point == point && Interlocked.Increment(ref armed.Passes) == armed.Occurrence)
         {
-            Environment.FailFast($"crash injected at {point}, occurrence {options.Value.Occurrence}");
+            Environment.FailFast($"crash injected at {point}, occurrence {armed.Occurrence}");
         }
+    }
+
+    /// <summary>One arming: re-arming replaces it whole, so its pass count starts again at zero.</summary>
+    private sealed class Armed(SavePoint? point, int occurrence)
+    {
+        public int Passes;
+
+        public SavePoint? Point { get; } = point;
+
+        public int Occurrence { get; } = occurrence;
+    }
+}
+
+internal static class CrashInjectionEndpoints
+{
+    public sealed record ArmInput(SavePoint? Point, int Occurrence = 1);
+
+    /// <summary>Development only (the crash harness): arms the running app; an empty point disarms it.</summary>
+    public static IEndpointRouteBuilder MapDevelopmentCrashInjection(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/dev/crash-injection", Arm)
+            .AllowAnonymous().WithName("ArmCrashInjection").WithTags("Development")
+            .WithSummary("Development only: makes the app kill itself at the n-th pass of a save point (the crash-injection harness).");
+        return app;
+    }
+
+    private static Results<NoContent, ValidationProblem> Arm(ArmInput input, CrashInjection crash)
+    {
+        if (input.Occurrence < 1)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["occurrence"] = ["The occurrence counts passes from 1."] });
+        }
+
+        crash.Arm(input.Point, input.Occurrence);
+        return TypedResults.NoContent();
     }
 }

@@ -104,6 +104,18 @@ internal sealed class AppCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Arms the first live app to crash at the <paramref name="occurrence"/>-th pass of <paramref name="point"/>
+    /// from now on (null disarms it): a long run re-arms one app instead of starting a new one per injection.
+    /// </summary>
+    public Task ArmAsync(SavePoint? point, int occurrence, CancellationToken ct) =>
+        CallAsync(async c =>
+        {
+            var armed = await c.PostAsJsonAsync("/dev/crash-injection", new { point = point?.ToString(), occurrence }, ct);
+            armed.EnsureSuccessStatusCode();
+            return 0;
+        }, ct);
+
     /// <summary>Kills one app (SIGKILL), as a crash of that machine would.</summary>
     public async Task KillAsync(int slot, CancellationToken ct)
     {

@@ -23,10 +23,17 @@ internal sealed class EngineCheckScenario(AppCluster cluster, string queueConnec
 
     public string Id { get; private set; } = "";
 
+    /// <summary>The cluster's deaths before this scenario began (a long run reuses one cluster for many).</summary>
+    private int _deathsBefore;
+
+    /// <summary>The apps that died while this scenario ran.</summary>
+    public int Deaths => cluster.Deaths - _deathsBefore;
+
     public string ChildId => InstanceIds.For(EngineCheckDefinition.DefinitionName, EngineCheckDefinition.ChildBusinessKey(Id, ChildKey));
 
     public async Task RunAsync(string key, SavePoint? expected, CancellationToken ct)
     {
+        _deathsBefore = cluster.Deaths;
         Id = await StartCheckAsync(key, ct);
 
         for (var n = 1; n <= pings; n++)
@@ -69,7 +76,7 @@ internal sealed class EngineCheckScenario(AppCluster cluster, string queueConnec
         // Each decided pong performed at least once, at most once more per death; nothing else performed.
         var decided = history.Where(h => h.Kind == "effect-decided" && h.What == EngineCheckPong.KindName).Select(h => h.Detail!).ToList();
         Assert.Equal(pings + 2, decided.Count);
-        Assert.All(decided, id => Assert.InRange(report.Performances.GetValueOrDefault(id), 1, 1 + cluster.Deaths));
+        Assert.All(decided, id => Assert.InRange(report.Performances.GetValueOrDefault(id), 1, 1 + Deaths));
         Assert.Empty(report.Performances.Keys.Except(decided));
     }
 

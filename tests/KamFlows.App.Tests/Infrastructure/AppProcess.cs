@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 
 namespace KamFlows.App.Tests.Infrastructure;
 
@@ -11,21 +12,23 @@ namespace KamFlows.App.Tests.Infrastructure;
 /// in Development, with its local timer and queue loops, on a storage prefix it is given: something a
 /// test can kill like a pulled plug (or that kills itself at an injected crash) and start again.
 /// </summary>
-public sealed class AppProcess : IAsyncDisposable
+public sealed partial class AppProcess : IAsyncDisposable
 {
     public const string AdminEmail = "admin@kamflows.local"; // the bootstrap admin of appsettings.Development.json
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private AppProcess(Process process, Uri baseAddress)
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private AppProcess(Process process)
     {
         _process = process;
-        BaseAddress = baseAddress;
-        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    public Uri BaseAddress { get; }
+    /// <summary>Where the app listens: the port Kestrel chose itself (port 0), read from its start-up line.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>Signed in as the bootstrap administrator once started.</summary>
     public HttpClient Client { get; }
@@ -66,7 +69,6 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
     {
-        var port = Azurite.FreePorts(1)[0];
         var dll = AppDll();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -81,15 +83,19 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        // Port 0: Kestrel takes a port that is free when it binds. A port picked here and bound later
+        // could meanwhile be taken by another test run's app, and the health check would then reach that one.
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"));
+        var app = new AppProcess(process);
         process.OutputDataReceived += (_, e) => app.Remember(e.Data);
         process.ErrorDataReceived += (_, e) => app.Remember(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
+            await app.WaitListeningAsync(TimeSpan.FromSeconds(60), ct);
             await app.WaitHealthyAsync(TimeSpan.FromSeconds(60), ct);
             await app.SignInAsync(ct);
             return app;
@@ -157,6 +163,23 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    private async Task WaitListeningAsync(TimeSpan deadline, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(deadline);
+        var exited = _process.WaitForExitAsync(timeout.Token);
+        if (await Task.WhenAny(_listening.Task, exited) != _listening.Task)
+        {
+            ct.ThrowIfCancellationRequested();
+            throw _process.HasExited
+                ? new InvalidOperationException($"The app exited with {_process.ExitCode} before it listened:{Environment.NewLine}{Output}")
+                : new TimeoutException($"The app did not say where it listens within {deadline}:{Environment.NewLine}{Output}");
+        }
+
+        BaseAddress = await _listening.Task;
+        Client.BaseAddress = BaseAddress;
+    }
+
     private async Task WaitHealthyAsync(TimeSpan deadline, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
@@ -196,6 +219,11 @@ public sealed class AppProcess : IAsyncDisposable
             return;
         }
 
+        if (ListeningLine().Match(line) is { Success: true } listening)
+        {
+            _listening.TrySetResult(new Uri(listening.Groups["address"].Value));
+        }
+
         if (line.Contains("crash injected at", StringComparison.Ordinal))
         {
             CrashMessage = line;
@@ -209,4 +237,7 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     private sealed record TokenAnswer(string AccessToken);
+
+    [GeneratedRegex(@"Now listening on: (?<address>http://\S+)")]
+    private static partial Regex ListeningLine();
 }

@@ -77,23 +77,43 @@ internal static class CrashInjectionEndpoints
 {
     public sealed record ArmInput(SavePoint? Point, int Occurrence = 1);
 
-    /// <summary>Development only (the crash harness): arms the running app; an empty point disarms it.</summary>
+    /// <summary>Development only (the crash harness): POST arms the running app, DELETE disarms it.</summary>
     public static IEndpointRouteBuilder MapDevelopmentCrashInjection(this IEndpointRouteBuilder app)
     {
         app.MapPost("/dev/crash-injection", Arm)
             .AllowAnonymous().WithName("ArmCrashInjection").WithTags("Development")
             .WithSummary("Development only: makes the app kill itself at the n-th pass of a save point (the crash-injection harness).");
+        app.MapDelete("/dev/crash-injection", Disarm)
+            .AllowAnonymous().WithName("DisarmCrashInjection").WithTags("Development")
+            .WithSummary("Development only: the app no longer kills itself at any save point.");
         return app;
     }
 
     private static Results<NoContent, ValidationProblem> Arm(ArmInput input, CrashInjection crash)
     {
+        var errors = new Dictionary<string, string[]>();
+        if (input.Point is null)
+        {
+            errors["point"] = [$"Name the save point: one of {string.Join(", ", Enum.GetNames<SavePoint>())} (DELETE disarms)."];
+        }
+
         if (input.Occurrence < 1)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["occurrence"] = ["The occurrence counts passes from 1."] });
+            errors["occurrence"] = ["The occurrence counts passes from 1."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
         }
 
         crash.Arm(input.Point, input.Occurrence);
+        return TypedResults.NoContent();
+    }
+
+    private static NoContent Disarm(CrashInjection crash)
+    {
+        crash.Arm(null, 1);
         return TypedResults.NoContent();
     }
 }

@@ -111,7 +111,9 @@ internal sealed class AppCluster : IAsyncDisposable
     public Task ArmAsync(SavePoint? point, int occurrence, CancellationToken ct) =>
         CallAsync(async c =>
         {
-            var armed = await c.PostAsJsonAsync("/dev/crash-injection", new { point = point?.ToString(), occurrence }, ct);
+            using var armed = point is null
+                ? await c.DeleteAsync("/dev/crash-injection", ct)
+                : await c.PostAsJsonAsync("/dev/crash-injection", new { point = point.ToString(), occurrence }, ct);
             armed.EnsureSuccessStatusCode();
             return 0;
         }, ct);

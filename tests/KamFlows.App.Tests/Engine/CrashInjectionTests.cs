@@ -37,7 +37,7 @@ public sealed class CrashInjectionTests(Azurite azurite)
     }
 
     [Fact]
-    public async Task A_running_app_armed_over_http_crashes_at_the_chosen_pass_and_refuses_a_pass_before_the_first()
+    public async Task A_running_app_armed_over_http_crashes_at_the_chosen_pass_and_refuses_a_pass_before_the_first_or_no_point()
     {
         var ct = TestContext.Current.CancellationToken;
         var prefix = "a" + Guid.NewGuid().ToString("N")[..12];
@@ -45,6 +45,9 @@ public sealed class CrashInjectionTests(Azurite azurite)
         var refused = await cluster.Live.Single().Client.PostAsJsonAsync("/dev/crash-injection", new { point = "BeforeCommit", occurrence = 0 }, ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var unnamed = await cluster.Live.Single().Client.PostAsJsonAsync("/dev/crash-injection", new { occurrence = 1 }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+        Assert.Contains("point", await unnamed.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
 
         await cluster.ArmAsync(SavePoint.AfterEffectBeforeMark, 2, ct);
         var scenario = new EngineCheckScenario(cluster, azurite.ConnectionString, prefix + "work", Pings);

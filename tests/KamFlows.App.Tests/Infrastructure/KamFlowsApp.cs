@@ -60,6 +60,8 @@ public class KamFlowsApp(Azurite azurite) : WebApplicationFactory<Program>
         builder.UseSetting("Security:BootstrapAdmins:0", AdminEmail);
         builder.UseSetting("LocalTriggers:Enabled", LocalTriggers ? "true" : "false");
         builder.UseSetting("LocalTriggers:PollingInterval", "00:00:00.050");
+        // Warnings and errors only: informational lines of dozens of in-process apps would bury a failure in CI's output.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (UnderFunctionsHost)
         {
             builder.UseSetting("FUNCTIONS_CUSTOMHANDLER_PORT", "7999");

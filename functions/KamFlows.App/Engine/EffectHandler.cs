@@ -2,8 +2,12 @@ using KamFlows.Domain.Processes;
 
 namespace KamFlows.App.Engine;
 
-/// <summary>What an effect handler knows of the instance that decided the effect.</summary>
-public sealed record EffectContext(string EffectId, ProcessInstance Instance);
+/// <summary>What an effect handler knows of the instance that decided the effect, and when the effect was decided.</summary>
+public sealed record EffectContext(string EffectId, ProcessInstance Instance)
+{
+    /// <summary>The time of the transition that decided the effect: business times in the effect count from it, however late it is performed.</summary>
+    public DateTimeOffset DecidedAt { get; init; }
+}
 
 /// <summary>
 /// Performs one kind of effect. Must be idempotent by <see cref="EffectContext.EffectId"/>: the engine

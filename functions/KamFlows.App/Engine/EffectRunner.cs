@@ -56,7 +56,7 @@ public sealed partial class EffectRunner
         try
         {
             var effect = (Effect)JsonSerializer.Deserialize(entry.Json, handler.EffectType, Json)!;
-            await _retry.ExecuteAsync(async token => await handler.PerformAsync(effect, new EffectContext(entry.Id, instance), token), ct);
+            await _retry.ExecuteAsync(async token => await handler.PerformAsync(effect, new EffectContext(entry.Id, instance) { DecidedAt = entry.DecidedAt }, token), ct);
             return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)

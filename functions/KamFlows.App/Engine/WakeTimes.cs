@@ -11,9 +11,22 @@ public sealed class WakeTimes(BusinessCalendars calendars)
     {
         WakeTime.At at => at.Instant,
         WakeTime.After after => now + after.Delay,
-        WakeTime.BusinessDaysLater b => parties.TryGetValue(b.Party, out var p)
-            ? calendars.For(new CalendarKey(p.Country, p.Region, p.Municipality), p.TimeZone).AddBusinessDaysAt(now, b.Days, b.LocalTime)
-            : throw new InvalidOperationException($"The process has no calendar for party '{b.Party}'."),
+        WakeTime.BusinessDaysLater b => CalendarOf(b.Party, parties).AddBusinessDaysAt(now, b.Days, b.LocalTime),
+        WakeTime.BusinessDaysFrom f => On(CalendarOf(f.Party, parties), f),
         _ => throw new ArgumentOutOfRangeException(nameof(when), when, "Unknown wake time."),
     };
+
+    private static DateTimeOffset On(ZonedBusinessCalendar zoned, WakeTime.BusinessDaysFrom from)
+    {
+        var calendar = zoned.Calendar;
+        var date = from.Days != 0 ? calendar.AddBusinessDays(from.Date, from.Days)
+            : calendar.IsBusinessDay(from.Date) ? from.Date
+            : calendar.PreviousBusinessDay(from.Date);
+        return zoned.At(date, from.LocalTime);
+    }
+
+    private ZonedBusinessCalendar CalendarOf(string party, IReadOnlyDictionary<string, PartyCalendar> parties) =>
+        parties.TryGetValue(party, out var p)
+            ? calendars.For(new CalendarKey(p.Country, p.Region, p.Municipality), p.TimeZone)
+            : throw new InvalidOperationException($"The process has no calendar for party '{party}'.");
 }

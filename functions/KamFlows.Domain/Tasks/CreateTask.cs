@@ -35,10 +35,18 @@ public sealed record CreateTask(
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(At), "at")]
 [JsonDerivedType(typeof(AssigneeLocal), "assignee-local")]
+[JsonDerivedType(typeof(Business), "business")]
 public abstract record TaskDue
 {
     public sealed record At(DateTimeOffset Instant) : TaskDue;
 
     /// <summary>"On 27 March at 09:00" wherever the assignee is: resolved with the assignee's time zone.</summary>
     public sealed record AssigneeLocal(DateOnly Date, TimeOnly Time) : TaskDue;
+
+    /// <summary>
+    /// A business time of one of the process's parties ("10 business days later at 17:00, the KAM's
+    /// calendar"), resolved like a wake-up, from the time the task was decided: a task and the
+    /// reminders about it fall on the same day however late the task is created.
+    /// </summary>
+    public sealed record Business(WakeTime When) : TaskDue;
 }

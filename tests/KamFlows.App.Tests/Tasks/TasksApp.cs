@@ -28,19 +28,19 @@ public class TasksApp : KamFlowsApp
     public ProcessEngine Engine => Services.GetRequiredService<ProcessEngine>();
 
     /// <summary>Starts an errand that gives <paramref name="task"/>; returns the process id.</summary>
-    public async Task<string> StartErrandAsync(Errand.Command first)
+    public async Task<string> StartErrandAsync(Errand.Command first, IReadOnlyDictionary<string, PartyCalendar>? calendars = null)
     {
         var started = await Engine.StartAsync(
             new StartRequest(Errand.DefinitionName, Guid.NewGuid().ToString("N"), first,
-                new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, PartyCalendar>()),
+                new Dictionary<string, IReadOnlyList<string>>(), calendars ?? new Dictionary<string, PartyCalendar>()),
             Sender.System, Ct);
         return started.InstanceId;
     }
 
-    /// <summary>Gives a task through a new errand; returns the process id and the task.</summary>
-    public async Task<(string ProcessId, WorkTask Task)> GiveAsync(CreateTask task)
+    /// <summary>Gives a task through a new errand (whose parties live by <paramref name="calendars"/>); returns the process id and the task.</summary>
+    public async Task<(string ProcessId, WorkTask Task)> GiveAsync(CreateTask task, IReadOnlyDictionary<string, PartyCalendar>? calendars = null)
     {
-        var processId = await StartErrandAsync(new Errand.GiveTask(task));
+        var processId = await StartErrandAsync(new Errand.GiveTask(task), calendars);
         var pending = (await Services.GetRequiredService<InstanceStore>().LoadAsync(processId, Ct))!.Instance.Outbox;
         Assert.Empty(pending); // performed in the request that started it
         var given = await Services.GetRequiredService<TaskStore>().FindAsync(TaskIds.FromEffect($"{processId}.1.0"), Ct);

@@ -4,6 +4,7 @@ using KamFlows.App.Features.Tasks;
 using KamFlows.App.Http;
 using KamFlows.App.Tests.Infrastructure;
 using KamFlows.App.Work;
+using KamFlows.Domain.Processes;
 using KamFlows.Domain.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -109,6 +110,25 @@ public sealed class TasksTests(TasksApp app) : IClassFixture<TasksApp>
 
         Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 30, 0, TimeSpan.Zero), task.DueAt);
         Assert.Equal("2026-03-29T02:30", TaskView.Of(task, app.Clock.GetUtcNow()).DueLocal);
+    }
+
+    [Fact]
+    public async Task A_business_due_time_falls_on_the_process_partys_business_day()
+    {
+        // Now is Monday 2026-03-02 12:00 UTC. Lisbon: Good Friday is 2026-04-03, Easter Sunday 2026-04-05.
+        var kam = await app.UserAsync("kam", "Europe/Lisbon", "pt-PT");
+        var lisbon = new Dictionary<string, PartyCalendar> { ["kam"] = new("PT", null, null, "Europe/Lisbon") };
+        var five = new TimeOnly(17, 0);
+
+        var (_, later) = await app.GiveAsync(new CreateTask("submit-review", kam.Id, new TaskDue.Business(new WakeTime.BusinessDaysLater(10, five, "kam"))), lisbon);
+        var (_, dayBefore) = await app.GiveAsync(new CreateTask("prepare-meeting", kam.Id, new TaskDue.Business(new WakeTime.BusinessDaysFrom(new DateOnly(2026, 4, 6), -1, five, "kam"))), lisbon);
+        var (_, onEaster) = await app.GiveAsync(new CreateTask("tender-milestone", kam.Id, new TaskDue.Business(new WakeTime.BusinessDaysFrom(new DateOnly(2026, 4, 5), 0, five, "kam"))), lisbon);
+
+        // Ten business days after Monday 2 March is Monday 16 March, 17:00 in Lisbon (WET, UTC+0).
+        Assert.Equal(new DateTimeOffset(2026, 3, 16, 17, 0, 0, TimeSpan.Zero), later.DueAt);
+        // The business day before Easter Monday, and a Sunday's own business day, are both Thursday 2 April (WEST, UTC+1).
+        Assert.Equal(new DateTimeOffset(2026, 4, 2, 16, 0, 0, TimeSpan.Zero), dayBefore.DueAt);
+        Assert.Equal(new DateTimeOffset(2026, 4, 2, 16, 0, 0, TimeSpan.Zero), onEaster.DueAt);
     }
 
     [Fact]

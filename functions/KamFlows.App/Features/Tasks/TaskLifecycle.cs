@@ -276,6 +276,7 @@ public sealed partial class TaskLifecycle(
     {
         TaskDue.At at => at.Instant.ToUniversalTime(),
         TaskDue.AssigneeLocal local => WallClock.ToInstant(local.Date, local.Time, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).ToUniversalTime(),
+        TaskDue.Business => throw new ArgumentException("A business due time is resolved with the process's calendars first (CreateTaskHandler).", nameof(due)),
         _ => throw new ArgumentOutOfRangeException(nameof(due), due, "Unknown due time."),
     };
 

@@ -27,10 +27,10 @@ public static class CalendarFeedApi
 
     public sealed record FeedAnswer(DateTimeOffset CreatedAt, Uri? Address);
 
-    private static async Task<Results<Ok<FeedAnswer>, NotFound>> Get(ClaimsPrincipal principal, CalendarFeeds feeds, CancellationToken ct) =>
+    private static async Task<Results<Ok<FeedAnswer>, NotFound>> Get(ClaimsPrincipal principal, CalendarSubscriptions feeds, CancellationToken ct) =>
         principal.KamFlowsUserId() is { } me && await feeds.FindAsync(me, ct) is { } feed ? TypedResults.Ok(new FeedAnswer(feed.CreatedAt, null)) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<FeedAnswer>, ProblemHttpResult>> Renew(ClaimsPrincipal principal, CalendarFeeds feeds, CancellationToken ct)
+    private static async Task<Results<Created<FeedAnswer>, ProblemHttpResult>> Renew(ClaimsPrincipal principal, CalendarSubscriptions feeds, CancellationToken ct)
     {
         if (principal.KamFlowsUserId() is not { } me)
         {
@@ -42,7 +42,7 @@ public static class CalendarFeedApi
         return TypedResults.Created("/api/me/calendar-feed", new FeedAnswer(feed.CreatedAt, address));
     }
 
-    private static async Task<NoContent> TurnOff(ClaimsPrincipal principal, CalendarFeeds feeds, CancellationToken ct)
+    private static async Task<NoContent> TurnOff(ClaimsPrincipal principal, CalendarSubscriptions feeds, CancellationToken ct)
     {
         if (principal.KamFlowsUserId() is { } me)
         {
@@ -52,7 +52,7 @@ public static class CalendarFeedApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Feed(string userId, string? key, CalendarFeeds feeds, CancellationToken ct)
+    private static async Task<IResult> Feed(string userId, string? key, CalendarSubscriptions feeds, CancellationToken ct)
     {
         if (!AccountStore.IsKey(userId) || string.IsNullOrEmpty(key) || key.Length > 128 || await feeds.ReadAsync(userId, key, ct) is not { } calendar)
         {

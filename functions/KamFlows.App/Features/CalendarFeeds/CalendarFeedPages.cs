@@ -22,14 +22,14 @@ public static class CalendarFeedPages
         return app;
     }
 
-    private static async Task<RazorComponentResult> Show(string? notice, ClaimsPrincipal principal, PageViewers viewers, CalendarFeeds feeds, CancellationToken ct)
+    private static async Task<RazorComponentResult> Show(string? notice, ClaimsPrincipal principal, PageViewers viewers, CalendarSubscriptions feeds, CancellationToken ct)
     {
         var viewer = await viewers.ReadAsync(principal, ct);
         var feed = viewer.UserId is { } me ? await feeds.FindAsync(me, ct) : null;
         return Page(viewer, feed, null, notice == "off");
     }
 
-    private static async Task<IResult> Renew(ClaimsPrincipal principal, PageViewers viewers, CalendarFeeds feeds, CancellationToken ct)
+    private static async Task<IResult> Renew(ClaimsPrincipal principal, PageViewers viewers, CalendarSubscriptions feeds, CancellationToken ct)
     {
         var viewer = await viewers.ReadAsync(principal, ct);
         if (viewer.UserId is not { } me)
@@ -41,7 +41,7 @@ public static class CalendarFeedPages
         return Page(viewer, feed, address, false);
     }
 
-    private static async Task<RedirectHttpResult> TurnOff(ClaimsPrincipal principal, CalendarFeeds feeds, CancellationToken ct)
+    private static async Task<RedirectHttpResult> TurnOff(ClaimsPrincipal principal, CalendarSubscriptions feeds, CancellationToken ct)
     {
         if (principal.KamFlowsUserId() is { } me)
         {

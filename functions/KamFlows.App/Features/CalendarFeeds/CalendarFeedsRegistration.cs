@@ -11,7 +11,7 @@ internal static class CalendarFeedsRegistration
     {
         builder.Services.AddOptions<CalendarFeedOptions>().BindConfiguration(CalendarFeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CalendarFeedStore>();
-        builder.Services.AddSingleton<CalendarFeeds>();
+        builder.Services.AddSingleton<CalendarSubscriptions>();
         builder.Services.AddPageLink(new PageLink(CalendarFeedPages.Path, "nav.feed", "nav.feed.text", Policies.Pages, 90));
         return builder;
     }

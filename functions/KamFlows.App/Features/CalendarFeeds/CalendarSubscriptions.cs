@@ -13,7 +13,7 @@ namespace KamFlows.App.Features.CalendarFeeds;
 /// fetch it without signing in), gets a new one (the old stops working), or turns it off. A feed of
 /// someone no longer active is gone.
 /// </summary>
-public sealed class CalendarFeeds(
+public sealed class CalendarSubscriptions(
     CalendarFeedStore store, UserDirectory users, IEnumerable<ICalendarFeedSource> sources, PageTexts texts,
     IOptions<CalendarFeedOptions> options, IOptions<AppOptions> app, TimeProvider clock)
 {

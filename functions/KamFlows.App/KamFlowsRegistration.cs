@@ -52,6 +52,9 @@ internal static class KamFlowsRegistration
             .AddKamFlowsEmail()
             .AddKamFlowsPlans()
             .AddKamFlowsPortfolio()
+            .AddKamFlowsProcessBoard()
+            .AddKamFlowsMyDay()
+            .AddKamFlowsCalendarFeeds()
             .AddKamFlowsTelemetry();
 
         builder.Services.AddSingleton<UserDirectory>();

@@ -3,6 +3,8 @@ using KamFlows.App.Features.Accounts;
 using KamFlows.App.Features.Approvals;
 using KamFlows.App.Features.Approvals.Delegations;
 using KamFlows.App.Features.BusinessUnits;
+using KamFlows.App.Features.CalendarFeeds;
+using KamFlows.App.Features.MyDay;
 using KamFlows.App.Features.Calendar;
 using KamFlows.App.Engine;
 using KamFlows.App.Features.Contacts;
@@ -63,6 +65,12 @@ app.MapEmailEventsApi();
 app.MapPlansApi();
 app.MapStageApi();
 app.MapPortfolioApi();
+app.MapProcessBoardPages();
+app.MapPortfolioPages();
+app.MapMyDayPages();
+app.MapTaskPages();
+app.MapCalendarFeedApi();
+app.MapCalendarFeedPages();
 
 if (app.Services.GetRequiredService<FunctionsHost>().IsPresent)
 {

@@ -100,6 +100,13 @@ public sealed partial class ProcessEngine
             await TidyDueRowsAsync(instance.DueRow, row, committed, ct);
             if (committed)
             {
+                // The process lists count failing effects (the board shows them); a mark that changes how
+                // many fail changes nothing else they show, so no index effect was decided for it.
+                if (instance.Outbox.Count(e => e.Attempts > 0) != next.Outbox.Count(e => e.Attempts > 0))
+                {
+                    await index.UpdateAsync(result.Committed!.Instance, IndexKeys.Of(result.Committed!.Instance), ct);
+                }
+
                 return result.Committed!;
             }
 

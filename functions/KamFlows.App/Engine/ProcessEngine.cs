@@ -52,6 +52,7 @@ public sealed partial class ProcessEngine(
     KamFlowsMetrics metrics,
     CrashInjection crash,
     IEnumerable<IStartRouting> routings,
+    ProcessIndex index,
     ILogger<ProcessEngine> logger)
 {
     public const string WorkKind = "process";

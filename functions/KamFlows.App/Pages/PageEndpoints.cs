@@ -24,7 +24,7 @@ public static class PageEndpoints
         return app;
     }
 
-    private static async Task<RazorComponentResult> Home(ClaimsPrincipal principal, UserDirectory users, CancellationToken ct)
+    private static async Task<RazorComponentResult> Home(ClaimsPrincipal principal, UserDirectory users, PageNavigation navigation, CancellationToken ct)
     {
         var email = principal.SignInEmail() ?? "";
         var user = principal.KamFlowsUserId() is { } id ? (await users.FindAsync(id, ct))?.Value : null;
@@ -34,6 +34,7 @@ public static class PageEndpoints
             [nameof(HomePage.DisplayName)] = user?.DisplayName ?? principal.FindFirstValue("name") ?? email,
             [nameof(HomePage.Email)] = user?.Email ?? email,
             [nameof(HomePage.Roles)] = roles,
+            [nameof(HomePage.Links)] = await navigation.ForAsync(principal),
         });
     }
 

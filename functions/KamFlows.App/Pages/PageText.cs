@@ -12,6 +12,9 @@ public sealed class PageText(string language, IReadOnlyDictionary<string, string
     /// <summary>A string missing in this language falls back to English (a test keeps the files complete).</summary>
     public string this[string key] => strings.TryGetValue(key, out var text) ? text : english.TryGetValue(key, out var fallback) ? fallback : key;
 
+    /// <summary>The string of <paramref name="key"/>, or <paramref name="fallback"/> when no language has it (a task kind or outcome the pages do not know yet).</summary>
+    public string Or(string key, string fallback) => strings.TryGetValue(key, out var text) ? text : english.TryGetValue(key, out var en) ? en : fallback;
+
     public string Format(string key, params object?[] values) => string.Format(CultureInfo.GetCultureInfo(language), this[key], values);
 }
 

@@ -26,6 +26,8 @@ internal static class PagesRegistration
             o.SuppressXFrameOptionsHeader = true;
         });
         builder.Services.AddSingleton<PageTexts>();
+        builder.Services.AddSingleton<PageViewers>();
+        builder.Services.AddScoped<PageNavigation>();
         builder.Services.AddHttpContextAccessor();
         // Resolved when a page renders, after sign-in has run, so the signed-in person's language counts.
         builder.Services.AddScoped(sp =>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using KamFlows.Domain.Organisation;
 using Microsoft.AspNetCore.Authorization;
 
@@ -16,8 +17,13 @@ public static class Policies
     public const string PortfolioReaders = nameof(PortfolioReaders);
     public const string PortfolioManagers = nameof(PortfolioManagers);
 
+    public const string ProcessOverseers = nameof(ProcessOverseers);
+
     /// <summary>Pages: an active member signed in with the page cookie (never a bearer token, which pages do not read).</summary>
     public const string Pages = nameof(Pages);
+
+    /// <summary>Those who see every process (the processes board, any process's status): administrators, heads of KAM and directors.</summary>
+    public static bool OverseesProcesses(ClaimsPrincipal user) => user.Has(Role.Admin) || user.Has(Role.HeadOfKam) || user.Has(Role.Director);
 
     public static AuthorizationBuilder AddKamFlowsPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(KamFlowsClaims.Member).Build())
@@ -31,6 +37,7 @@ public static class Policies
         .AddPolicy(PlanApprovers, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin), nameof(Role.HeadOfKam), nameof(Role.Director)))
         // The whole portfolio's revenue and risks are for those who oversee all accounts, not for one account's KAM.
         .AddPolicy(PortfolioReaders, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin), nameof(Role.HeadOfKam), nameof(Role.Director)))
+        .AddPolicy(ProcessOverseers, p => p.RequireClaim(KamFlowsClaims.Member).RequireAssertion(c => OverseesProcesses(c.User)))
         // Overriding a computed class, and applying the computed classes to the accounts.
         .AddPolicy(PortfolioManagers, p => p.RequireClaim(KamFlowsClaims.Member).RequireRole(nameof(Role.Admin), nameof(Role.HeadOfKam)));
 }

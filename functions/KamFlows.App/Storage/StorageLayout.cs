@@ -67,12 +67,16 @@ public static class StorageLayout
     /// <summary>Directors' delegations of their approvals: partition = the director's user id, one row (<c>current</c>).</summary>
     public const string DelegationsTable = "delegations";
 
+    /// <summary>Private calendar feeds: partition = user id, one row (<c>feed</c>) with the SHA-256 hash of the feed address's secret.</summary>
+    public const string CalendarFeedsTable = "calendarfeeds";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
         TasksTable, EmailsTable, NotificationsTable, DelegationsTable,
         PlansTable, PlanTasksTable, RevenueTable, PortfolioTable,
+        CalendarFeedsTable,
     ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>

@@ -17,6 +17,11 @@ public sealed class PageHeadersAndLanguageTests(KamFlowsApp app) : IClassFixture
         { "/app/signed-out", false },
         { "/dev/sign-in", false },
         { "/app/", false }, // the redirect to sign-in
+        { "/app/my-day", true },
+        { "/app/processes", true },
+        { "/app/portfolio", true },
+        { "/app/calendar-feed", true },
+        { "/app/feeds/nobody.ics?key=wrong", false }, // a calendar feed's 404
     };
 
     [Theory]

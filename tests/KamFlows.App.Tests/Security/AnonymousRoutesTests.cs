@@ -19,7 +19,8 @@ public sealed class AnonymousRoutesTests(AnonymousRoutesTests.App app) : IClassF
     }
 
     // The signed-out page: where signing out ends, so it cannot ask for a sign-in. The SendGrid Event Webhook verifies its own signature.
-    private static readonly string[] AllowedExact = ["/", "/api/health", "/app/signed-out", "/api/webhooks/sendgrid"];
+    // A calendar feed is fetched by Outlook or Google Calendar without signing in: its secret authenticates it.
+    private static readonly string[] AllowedExact = ["/", "/api/health", "/app/signed-out", "/api/webhooks/sendgrid", "/app/feeds/{userId}.ics"];
 
     // Development only: sign-in tokens, the OpenAPI document and its UI.
     private static readonly string[] AllowedPrefixes = ["/dev/", "/openapi/", "/scalar"];

@@ -59,4 +59,30 @@ public sealed class MonoDependenceTests
 
         Assert.Empty(MonoDependence.Flags("PHARMA", Range, unit, Q4, 0.75m));
     }
+
+    [Fact]
+    public void The_gauge_shows_a_unit_below_the_threshold_too_with_the_largest_share_of_each_quarter()
+    {
+        // Q1-Q2 "a" is the largest customer, from Q3 "b": the trend follows the largest share, whoever holds it.
+        AccountRevenue[] unit = [new("a", [60, 50, 20, 10]), new("b", [40, 50, 80, 70]), new("c", [0, 0, 0, 20])];
+
+        var gauge = MonoDependence.Gauge("PHARMA", Range, unit, Q4, 0.75m);
+
+        Assert.Equal("b", gauge.LargestAccountId);
+        Assert.Equal(0.7m, gauge.Share);
+        Assert.False(gauge.Flagged);
+        Assert.Equal([0.6m, 0.5m, 0.8m, 0.7m], gauge.History.Select(h => h.Share!.Value));
+        Assert.Equal(ShareTrend.Rising, gauge.Trend);
+    }
+
+    [Fact]
+    public void The_gauge_is_flagged_exactly_when_the_unit_is()
+    {
+        AccountRevenue[] above = [new("big", [0, 0, 0, 75.01m]), new("rest", [0, 0, 0, 24.99m])];
+        AccountRevenue[] at = [new("big", [0, 0, 0, 75]), new("rest", [0, 0, 0, 25])];
+
+        Assert.True(MonoDependence.Gauge("PHARMA", Range, above, Q4, 0.75m).Flagged);
+        Assert.False(MonoDependence.Gauge("PHARMA", Range, at, Q4, 0.75m).Flagged);
+        Assert.Null(MonoDependence.Gauge("PHARMA", Range, [], Q4, 0.75m).Share);
+    }
 }

@@ -55,29 +55,10 @@ public static class MyApprovalsApi
     public sealed record DecisionsAnswer(IReadOnlyList<DecisionOutcome> Items);
 
     private static async Task<Results<Ok<PagedList<MyApproval>>, ProblemHttpResult>> List(
-        ClaimsPrincipal principal, ProcessIndex index, InstanceStore instances, string? continuationToken, int? pageSize, CancellationToken ct)
-    {
-        if (principal.KamFlowsUserId() is not { } me)
-        {
-            return TypedResults.Ok(new PagedList<MyApproval>([], null)); // a bootstrap administrator without a user record approves nothing
-        }
-
-        var page = await index.ListAsync(
-            new ProcessListQuery(ApprovalRequestDefinition.DefinitionName, ProcessStatus.Running, null, me), continuationToken, Paging.Size(pageSize), ct);
-        var items = new List<MyApproval>();
-        foreach (var summary in page.Items)
-        {
-            // The index may lag a transition by an effect: the instance says what holds now.
-            if ((await instances.LoadAsync(summary.Id, ct))?.Instance is { IsRunning: true } instance
-                && ApprovalRequestDefinition.ReadState(instance.StateJson) is { IsPending: true } state)
-            {
-                var onBehalfOf = string.Equals(state.ApproverUserId, me, StringComparison.Ordinal) ? null : state.ApproverUserId;
-                items.Add(new MyApproval(instance.Id, state.Summary?.Title ?? "", state.RequesterUserId, state.RequestedAt, state.Deadline, instance.Step, onBehalfOf));
-            }
-        }
-
-        return TypedResults.Ok(new PagedList<MyApproval>(items, page.ContinuationToken));
-    }
+        ClaimsPrincipal principal, MyApprovals approvals, string? continuationToken, int? pageSize, CancellationToken ct) =>
+        principal.KamFlowsUserId() is { } me
+            ? TypedResults.Ok(await approvals.ListAsync(me, continuationToken, Paging.Size(pageSize), ct))
+            : TypedResults.Ok(new PagedList<MyApproval>([], null)); // a bootstrap administrator without a user record approves nothing
 
     private static async Task<Results<Ok<DecisionsAnswer>, ProblemHttpResult>> Decide(
         DecisionsInput input, ClaimsPrincipal principal, InstanceStore instances, ProcessEngine engine, CancellationToken ct)

@@ -1,4 +1,6 @@
 using KamFlows.App.Features.Portfolio;
+using KamFlows.App.Pages;
+using KamFlows.App.Security;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
@@ -15,6 +17,8 @@ internal static class PortfolioRegistration
         builder.Services.AddSingleton<ParetoReport>();
         builder.Services.AddSingleton<PortfolioRisks>();
         builder.Services.AddSingleton<AccountHealth>();
+        builder.Services.AddSingleton<PortfolioOverview>();
+        builder.Services.AddPageLink(new PageLink(PortfolioPages.Path, "nav.portfolio", "nav.portfolio.text", Policies.PortfolioReaders, 20));
         return builder;
     }
 }

@@ -23,6 +23,9 @@ public sealed class PortfolioRisks(RevenueStore revenue, TeamIndex index, IOptio
         var mono = byUnit.OrderBy(u => u.Key, StringComparer.Ordinal)
             .SelectMany(u => MonoDependence.Flags(u.Key, range, u.Value, quarter, o.MonoDependenceShare, TrendQuarters))
             .ToList();
+        var gauges = byUnit.OrderBy(u => u.Key, StringComparer.Ordinal)
+            .Select(u => MonoDependence.Gauge(u.Key, range, u.Value, quarter, o.MonoDependenceShare, TrendQuarters))
+            .ToList();
 
         var all = RevenueSeries.ByAccount(rows, range, o);
         var bands = new List<BandCheck> { HealthyBand.Check("all", all.Select(a => (a.NetByQuarter[at], keyAccounts.Contains(a.AccountId))), o.Band) };
@@ -39,6 +42,6 @@ public sealed class PortfolioRisks(RevenueStore revenue, TeamIndex index, IOptio
             }
         }
 
-        return new RisksView(quarter.ToString(), o.ReportingCurrency, o.MonoDependenceShare, mono, bands, [.. falling.OrderBy(f => f.AccountId, StringComparer.Ordinal)], rows.Count(r => !o.Accepts(r.Currency)));
+        return new RisksView(quarter.ToString(), o.ReportingCurrency, o.MonoDependenceShare, mono, gauges, bands, [.. falling.OrderBy(f => f.AccountId, StringComparer.Ordinal)], rows.Count(r => !o.Accepts(r.Currency)));
     }
 }

@@ -33,12 +33,13 @@ public sealed record ParetoView(
 /// <summary>Key accounts whose revenue fell two quarters running.</summary>
 public sealed record FallingRevenueView(string AccountId, string Detail, IReadOnlyList<string> Quarters);
 
-/// <summary>The portfolio's risk signals in a quarter: mono-dependence per business unit, the key-account share against the healthy band (company and business units), falling revenue of key accounts.</summary>
+/// <summary>The portfolio's risk signals in a quarter: mono-dependence per business unit (the flags above the threshold, and every unit's gauge), the key-account share against the healthy band (company and business units), falling revenue of key accounts.</summary>
 public sealed record RisksView(
     string Quarter,
     string Currency,
     decimal MonoDependenceShare,
     IReadOnlyList<MonoDependenceFlag> MonoDependence,
+    IReadOnlyList<UnitDependence> Dependence,
     IReadOnlyList<BandCheck> HealthyBand,
     IReadOnlyList<FallingRevenueView> FallingRevenue,
     int RowsWithoutRate);

@@ -45,7 +45,7 @@ public static class ProcessesApi
 
     public sealed record EventAnswer(string Outcome);
 
-    private static bool Oversees(ClaimsPrincipal user) => user.Has(Role.Admin) || user.Has(Role.HeadOfKam) || user.Has(Role.Director);
+    private static bool Oversees(ClaimsPrincipal user) => Policies.OverseesProcesses(user);
 
     private static bool MayRead(ClaimsPrincipal user, ProcessInstance instance) =>
         Oversees(user) || (user.KamFlowsUserId() is { } me && instance.Parties.Values.Any(ids => ids.Contains(me)));

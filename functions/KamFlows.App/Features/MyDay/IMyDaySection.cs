@@ -1,0 +1,41 @@
+using KamFlows.App.Pages;
+
+namespace KamFlows.App.Features.MyDay;
+
+/// <summary>
+/// One part of a person's My day page, added by the feature whose data it shows (registered as an
+/// <see cref="IMyDaySection"/>): the page reads every section in <see cref="Order"/> and renders the
+/// component each one returns. A section with nothing for this person (not their role) returns null
+/// and is left out; one whose list is empty says so itself.
+/// </summary>
+public interface IMyDaySection
+{
+    /// <summary>Where on the page, lower first. Taken: tasks 10, approvals 20. See <see cref="MyDaySectionOrder"/>.</summary>
+    int Order { get; }
+
+    Task<MyDaySectionView?> ReadAsync(PageViewer viewer, CancellationToken ct);
+}
+
+/// <summary>A section's component and the parameters it is rendered with.</summary>
+public sealed record MyDaySectionView(Type Component, IDictionary<string, object> Parameters);
+
+/// <summary>
+/// The places on My day, so sections added later fall where the page's design puts them. The second
+/// part of the pages work (issue 16) adds the three marked "to come" from their features, each an
+/// <see cref="IMyDaySection"/> registered in its feature's registration; until then the page shows
+/// nothing in their place.
+/// </summary>
+public static class MyDaySectionOrder
+{
+    public const int Tasks = 10;
+    public const int Approvals = 20;
+
+    /// <summary>To come: this week's visits and calls (the KAM's weekly rhythm).</summary>
+    public const int Visits = 30;
+
+    /// <summary>To come: open proposals with their validity countdown (proposals).</summary>
+    public const int Proposals = 40;
+
+    /// <summary>To come: overdue receivables of the KAM's accounts (ERP import).</summary>
+    public const int Receivables = 50;
+}

@@ -1,0 +1,64 @@
+using KamFlows.App.Features.Accounts;
+using KamFlows.App.Features.MyDay;
+using KamFlows.App.Pages;
+
+namespace KamFlows.App.Features.Tasks;
+
+/// <summary>A task on My day: the task, where it stands on the assignee's clock, and its account's name if the reader may see the account.</summary>
+public sealed record DayTask(WorkTask Task, TaskWindow Window, string? AccountName);
+
+/// <summary>
+/// My day's tasks: the reader's own overdue and today's tasks (their partition of the tasks table,
+/// two key ranges, on their clock: <see cref="TaskWindows"/>), with a form to complete each.
+/// </summary>
+public sealed class MyDayTasks(TaskStore store, AccountStore accounts) : IMyDaySection
+{
+    /// <summary>The most tasks of each window shown; the page says when there are more.</summary>
+    public const int MostShown = 100;
+
+    public int Order => MyDaySectionOrder.Tasks;
+
+    public async Task<MyDaySectionView?> ReadAsync(PageViewer viewer, CancellationToken ct)
+    {
+        if (viewer.User is not { } user)
+        {
+            return null;
+        }
+
+        var now = viewer.Clock.Now;
+        var (_, endOfToday) = TaskWindows.Range(TaskWindow.Today, now, viewer.Clock.Zone);
+        var overdue = await store.ListOpenAsync(user.Id, null, now, null, MostShown, ct);
+        var today = await store.ListOpenAsync(user.Id, now, endOfToday, null, MostShown, ct);
+
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        async Task<DayTask> ShowAsync(WorkTask task, TaskWindow window)
+        {
+            string? name = null;
+            if (task.AccountId is { } id && !names.TryGetValue(id, out name))
+            {
+                // A task may outlive its assignee's place on the account team: the account's name only to those who may see it.
+                name = names[id] = await accounts.FindAsync(id, ct) is { } found && AccountAccess.Of(viewer.Principal, found) is not null ? found.Value.Name : null;
+            }
+
+            return new DayTask(task, window, name);
+        }
+
+        var shown = new List<DayTask>();
+        foreach (var task in overdue.Items)
+        {
+            shown.Add(await ShowAsync(task, TaskWindow.Overdue));
+        }
+
+        foreach (var task in today.Items)
+        {
+            shown.Add(await ShowAsync(task, TaskWindow.Today));
+        }
+
+        return new MyDaySectionView(typeof(MyDayTasksSection), new Dictionary<string, object>
+        {
+            [nameof(MyDayTasksSection.Tasks)] = shown,
+            [nameof(MyDayTasksSection.Clock)] = viewer.Clock,
+            [nameof(MyDayTasksSection.More)] = overdue.ContinuationToken is not null || today.ContinuationToken is not null,
+        });
+    }
+}

@@ -54,7 +54,13 @@ public sealed class ContractRenewalTests(TasksApp app) : IClassFixture<TasksApp>
         var noticeTooLong = await scenario.PostAsync(ContractScenario.Body("C-BAD", "2026-01-01", "2026-03-01", notice: 90));
         var unknownDocument = await scenario.PostAsync(new
         {
-            reference = "C-BAD", start = "2026-01-01", end = "2026-12-31", value = 10m, currency = "BRL", noticePeriodDays = 30, documentIds = new[] { "nope" },
+            reference = "C-BAD",
+            start = "2026-01-01",
+            end = "2026-12-31",
+            value = 10m,
+            currency = "BRL",
+            noticePeriodDays = 30,
+            documentIds = new[] { "nope" },
         });
 
         foreach (var (response, field) in new[] { (endsFirst, "end"), (noticeTooLong, "noticePeriodDays"), (unknownDocument, "documentIds") })

@@ -37,7 +37,8 @@ internal static class Proposals
         {
             [ProposalFollowUpDefinition.Kam] = [Kam],
             [ProposalFollowUpDefinition.Customer] = ["acc-1/c-1", "acc-1/c-2"],
-        }) { Sender = sender ?? KamSender });
+        })
+        { Sender = sender ?? KamSender });
 
     /// <summary>The events of a proposal submitted (and sent) at <see cref="Now"/>.</summary>
     public static Event[] Sent(ProposalTimings? timings = null) =>

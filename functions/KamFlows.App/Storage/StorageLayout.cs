@@ -70,13 +70,16 @@ public static class StorageLayout
     /// <summary>Private calendar feeds: partition = user id, one row (<c>feed</c>) with the SHA-256 hash of the feed address's secret.</summary>
     public const string CalendarFeedsTable = "calendarfeeds";
 
+    /// <summary>Commercial proposals as submitted (title, covering message, the submission's hash): partition = account id, row = proposal id (its process instance's).</summary>
+    public const string ProposalsTable = "proposals";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
         TasksTable, EmailsTable, NotificationsTable, DelegationsTable,
         PlansTable, PlanTasksTable, RevenueTable, PortfolioTable,
-        CalendarFeedsTable,
+        CalendarFeedsTable, ProposalsTable,
     ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>

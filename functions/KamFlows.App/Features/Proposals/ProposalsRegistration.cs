@@ -1,5 +1,6 @@
 using KamFlows.App.Engine;
 using KamFlows.App.Features.Contacts;
+using KamFlows.App.Features.MyDay;
 using KamFlows.App.Features.Proposals;
 using KamFlows.App.Links;
 using KamFlows.Domain.Processes;
@@ -21,6 +22,7 @@ internal static class ProposalsRegistration
         builder.Services.AddSingleton<DiscountAuthorities>();
         builder.Services.AddSingleton<ProposalSubmission>();
         builder.Services.AddSingleton<ProposalReading>();
+        builder.Services.AddSingleton<IMyDaySection, MyDayProposals>();
         builder.Services.AddSingleton<ProposalCommands>();
         builder.Services.AddSingleton<IEffectHandler, ProposalEmailHandler>();
         builder.Services.AddSingleton<ILinkPage, ProposalLinkPage>();

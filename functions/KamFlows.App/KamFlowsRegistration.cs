@@ -54,6 +54,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsProposals()
             .AddKamFlowsContracts()
             .AddKamFlowsPortfolio()
+            .AddKamFlowsPipeline()
             .AddKamFlowsImports()
             .AddKamFlowsProcessBoard()
             .AddKamFlowsMyDay()

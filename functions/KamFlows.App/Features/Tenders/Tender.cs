@@ -44,7 +44,7 @@ public sealed record BidCriteriaInput(
     [property: Required, Range(1, 5)] int? Capacity);
 
 /// <summary>A new tender date: moved (PUT .../date) or postponed by the buyer (POST .../postpone, later only).</summary>
-public sealed record TenderDateInput([property: Required] DateOnly? TenderDate, [property: StringLength(500)] string? Reason);
+public sealed record TenderDateInput([property: Required] DateOnly? TenderDate);
 
 public sealed record TenderCancelInput([property: Required, StringLength(500, MinimumLength = 1)] string? Reason);
 

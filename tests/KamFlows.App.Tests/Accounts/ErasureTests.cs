@@ -109,5 +109,5 @@ public sealed class ErasureTests(KamFlowsApp app) : IClassFixture<KamFlowsApp>
         Assert.Equal(HttpStatusCode.Conflict, (await kam.PutAsJsonAsync($"{contactsUrl}/{contact.Id}/soft-data", new { hobbies = "again" }, Ct)).StatusCode);
     }
 
-    private Task<List<string>> HitsAsync(string needle) => StorageSearch.HitsAsync(app, needle, Ct);
+    private Task<List<string>> HitsAsync(string needle) => StorageSearch.HitsAsync(app, needle);
 }

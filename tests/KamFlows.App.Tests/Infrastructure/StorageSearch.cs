@@ -4,22 +4,22 @@ using Azure.Data.Tables;
 
 namespace KamFlows.App.Tests.Infrastructure;
 
-/// <summary>Where a string is stored: for erasure tests, which must find no trace of an erased person.</summary>
+/// <summary>Searches all of an app's storage for a text: what erasure tests use to prove nothing of a person is left.</summary>
 internal static class StorageSearch
 {
-    /// <summary>Every entity of every table and every blob (gunzipped when gzip) of <paramref name="app"/>'s storage that holds <paramref name="needle"/>.</summary>
-    public static async Task<List<string>> HitsAsync(KamFlowsApp app, string needle, CancellationToken ct)
+    /// <summary>Every entity of every table and every blob (gunzipped when gzip) of an app's storage (its prefix) that holds <paramref name="needle"/>.</summary>
+    public static async Task<List<string>> HitsAsync(KamFlowsApp app, string needle)
     {
         var hits = new List<string>();
         var storage = app.Storage;
-        await foreach (var table in storage.Tables.QueryAsync(cancellationToken: ct))
+        await foreach (var table in storage.Tables.QueryAsync(cancellationToken: TestContext.Current.CancellationToken))
         {
             if (!table.Name.StartsWith(app.Prefix, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            await foreach (var row in storage.Tables.GetTableClient(table.Name).QueryAsync<TableEntity>(cancellationToken: ct))
+            await foreach (var row in storage.Tables.GetTableClient(table.Name).QueryAsync<TableEntity>(cancellationToken: TestContext.Current.CancellationToken))
             {
                 var text = string.Join("\n", row.Select(p => p.Value switch
                 {
@@ -34,7 +34,7 @@ internal static class StorageSearch
             }
         }
 
-        await foreach (var container in storage.Blobs.GetBlobContainersAsync(cancellationToken: ct))
+        await foreach (var container in storage.Blobs.GetBlobContainersAsync(cancellationToken: TestContext.Current.CancellationToken))
         {
             if (!container.Name.StartsWith(app.Prefix, StringComparison.Ordinal))
             {
@@ -42,16 +42,16 @@ internal static class StorageSearch
             }
 
             var client = storage.Blobs.GetBlobContainerClient(container.Name);
-            await foreach (var blob in client.GetBlobsAsync(cancellationToken: ct))
+            await foreach (var blob in client.GetBlobsAsync(cancellationToken: TestContext.Current.CancellationToken))
             {
-                var bytes = (await client.GetBlobClient(blob.Name).DownloadContentAsync(ct)).Value.Content.ToArray();
+                var bytes = (await client.GetBlobClient(blob.Name).DownloadContentAsync(TestContext.Current.CancellationToken)).Value.Content.ToArray();
                 var text = Encoding.UTF8.GetString(bytes) + blob.Name;
                 // Large process state and rendered versions are stored gzip-compressed by other features.
                 if (bytes is [0x1f, 0x8b, ..])
                 {
                     using var unzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
                     using var reader = new StreamReader(unzip);
-                    text += await reader.ReadToEndAsync(ct);
+                    text += await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
                 }
 
                 if (text.Contains(needle, StringComparison.OrdinalIgnoreCase))

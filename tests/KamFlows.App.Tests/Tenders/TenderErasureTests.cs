@@ -41,13 +41,13 @@ public sealed class TenderErasureTests(Azurite azurite)
 
         var gap = (await s.GetAsync(tender.Id)).CoverageChecks.Single(c => c.Check == "t-3").Gaps.Single(g => g.Kind == CoverageGapKind.StaleContact);
         Assert.Equal((contact.Id, $"Ana {marker}"), (gap.ContactId, gap.ContactName));
-        var hits = await StorageSearch.HitsAsync(app, marker, Ct);
+        var hits = await StorageSearch.HitsAsync(app, marker);
         Assert.NotEmpty(hits);
         Assert.DoesNotContain(hits, h => h.Contains("processes", StringComparison.Ordinal) || h.Contains("tenders", StringComparison.Ordinal) || h.Contains("tasks", StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.NoContent, (await app.AdminClient().PostAsync($"/api/accounts/{s.Account.Id}/contacts/{contact.Id}/erase", null, Ct)).StatusCode);
 
-        Assert.Empty(await StorageSearch.HitsAsync(app, marker, Ct));
+        Assert.Empty(await StorageSearch.HitsAsync(app, marker));
         var after = (await s.GetAsync(tender.Id)).CoverageChecks.Single(c => c.Check == "t-3").Gaps.Single(g => g.Kind == CoverageGapKind.StaleContact);
         Assert.Equal((contact.Id, Erased.Marker), (after.ContactId, after.ContactName));
         var task = Assert.Single(await s.OpenTasksAsync(tender.ProcessId), t => t.Kind == "tender-coverage-stale-contact");

@@ -70,6 +70,9 @@ public static class StorageLayout
     /// <summary>Private calendar feeds: partition = user id, one row (<c>feed</c>) with the SHA-256 hash of the feed address's secret.</summary>
     public const string CalendarFeedsTable = "calendarfeeds";
 
+    /// <summary>Commercial proposals as submitted (title, covering message, the submission's hash): partition = account id, row = proposal id (its process instance's).</summary>
+    public const string ProposalsTable = "proposals";
+
     /// <summary>ERP imports: partition <c>source</c> (column mappings), <c>import</c> (a row per import: status, counters, the switch), <c>rejects|{importId}</c>, <c>touched|{importId}</c>.</summary>
     public const string ImportsTable = "imports";
 
@@ -89,7 +92,7 @@ public static class StorageLayout
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
         TasksTable, EmailsTable, NotificationsTable, DelegationsTable,
         PlansTable, PlanTasksTable, RevenueTable, PortfolioTable,
-        CalendarFeedsTable,
+        CalendarFeedsTable, ProposalsTable,
         ImportsTable, SalesLinesTable, SalesHistoryTable,
     ];
 

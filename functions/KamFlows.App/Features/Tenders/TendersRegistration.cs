@@ -1,3 +1,4 @@
+using KamFlows.App.Features.CalendarFeeds;
 using KamFlows.App.Features.Pipeline;
 using KamFlows.App.Pages;
 using KamFlows.App.Security;
@@ -22,6 +23,7 @@ internal static class TendersRegistration
         builder.Services.AddSingleton<TenderDesk>();
         builder.Services.AddSingleton<TenderReports>();
         builder.Services.AddSingleton<IPipelineSource, TenderPipeline>();
+        builder.Services.AddSingleton<ICalendarFeedSource, TenderCalendarSource>();
         builder.Services.AddPageLink(new PageLink(TenderCalendarPages.Path, "nav.tenders", "nav.tenders.text", Policies.Pages, 27));
         builder.Services.AddSingleton<IEffectHandler, BuyingGroupCoverageHandler>();
         builder.Services.AddSingleton<IEffectHandler, WithdrawApprovalHandler>();

@@ -52,6 +52,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsEmail()
             .AddKamFlowsPlans()
             .AddKamFlowsPortfolio()
+            .AddKamFlowsReviews()
             .AddKamFlowsProcessBoard()
             .AddKamFlowsMyDay()
             .AddKamFlowsCalendarFeeds()

@@ -28,6 +28,9 @@ public enum SavePoint
 
     /// <summary>A child process is started; the parent has not recorded it.</summary>
     AfterChildStart,
+
+    /// <summary>A batch of a quarter's review fan-out is sent; the next one is not.</summary>
+    FanOutBatchSent,
 }
 
 public sealed class CrashInjectionOptions

@@ -70,13 +70,16 @@ public static class StorageLayout
     /// <summary>Private calendar feeds: partition = user id, one row (<c>feed</c>) with the SHA-256 hash of the feed address's secret.</summary>
     public const string CalendarFeedsTable = "calendarfeeds";
 
+    /// <summary>The quarter's reviews: partition = the quarter ("2026-Q2"), one row per account with its review's instance id.</summary>
+    public const string ReviewsTable = "reviews";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
         TasksTable, EmailsTable, NotificationsTable, DelegationsTable,
         PlansTable, PlanTasksTable, RevenueTable, PortfolioTable,
-        CalendarFeedsTable,
+        CalendarFeedsTable, ReviewsTable,
     ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>

@@ -17,8 +17,14 @@ public sealed class CrashInjectionTests(Azurite azurite)
 {
     private const int Pings = 3;
 
-    /// <summary>Every member of the enumeration, so a new save point is covered without touching this test.</summary>
-    public static TheoryData<SavePoint> SavePoints => [.. Enum.GetValues<SavePoint>()];
+    /// <summary>
+    /// Save points the engine check scenario never passes: a feature's own crash test injects them
+    /// (the quarterly review fan-out: <c>Reviews/ReviewFanOutCrashTests</c>).
+    /// </summary>
+    private static readonly SavePoint[] Elsewhere = [SavePoint.FanOutBatchSent];
+
+    /// <summary>Every member of the enumeration but those tested elsewhere, so a new engine save point is covered without touching this test.</summary>
+    public static TheoryData<SavePoint> SavePoints => [.. Enum.GetValues<SavePoint>().Except(Elsewhere)];
 
     [Theory]
     [MemberData(nameof(SavePoints))]
@@ -105,7 +111,7 @@ public sealed class CrashInjectionTests(Azurite azurite)
     {
         var random = new Random(HashCode.Combine(seed, lane));
         var prefix = "l" + Guid.NewGuid().ToString("N")[..12];
-        var points = Enum.GetValues<SavePoint>();
+        var points = Enum.GetValues<SavePoint>().Except(Elsewhere).ToArray();
         var scenarios = new List<EngineCheckScenario>();
         await using var cluster = await AppCluster.StartAsync(AppCluster.HarnessSettings(azurite, prefix), 1, null, 1, restartCrashed: true, ct);
         for (var i = 0; i < injections; i++)

@@ -31,6 +31,15 @@ public enum SavePoint
 
     /// <summary>A batch of a quarter's review fan-out is sent; the next one is not.</summary>
     FanOutBatchSent,
+
+    /// <summary>An import stored a checkpoint of its staged rows; the rest of the file is not read.</summary>
+    ImportMidStaging,
+
+    /// <summary>An import staged every row; the switch is not made.</summary>
+    ImportStagedBeforeSwitch,
+
+    /// <summary>An import's switch is made; what reads its rows (sales history, revenue, follow-ups) is not brought up to date.</summary>
+    ImportSwitchedBeforeApply,
 }
 
 public sealed class CrashInjectionOptions

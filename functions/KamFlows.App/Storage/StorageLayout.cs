@@ -22,7 +22,7 @@ public static class StorageLayout
     /// <summary>Work queue messages that failed five times, kept for the operator to see and replay.</summary>
     public const string PoisonTable = "poison";
 
-    /// <summary>Key accounts: partition = account id, holding the account, its contacts, interaction log, competitor notes, document records and relationship-stage history.</summary>
+    /// <summary>Key accounts: partition = account id, holding the account, its contacts, interaction log, competitor notes, document records, relationship-stage history and contracts (<c>contract|{id}</c>).</summary>
     public const string AccountsTable = "accounts";
 
     /// <summary>Who works on which account: partition per team member (and one for all), row = account id; rebuilt from the account record.</summary>
@@ -73,13 +73,30 @@ public static class StorageLayout
     /// <summary>The quarter's reviews: partition = the quarter ("2026-Q2"), one row per account with its review's instance id.</summary>
     public const string ReviewsTable = "reviews";
 
+    /// <summary>Commercial proposals as submitted (title, covering message, the submission's hash): partition = account id, row = proposal id (its process instance's).</summary>
+    public const string ProposalsTable = "proposals";
+
+    /// <summary>ERP imports: partition <c>source</c> (column mappings), <c>import</c> (a row per import: status, counters, the switch), <c>rejects|{importId}</c>, <c>touched|{importId}</c>.</summary>
+    public const string ImportsTable = "imports";
+
+    /// <summary>
+    /// Imported sales lines: partition = account id (or customer reference), row =
+    /// "{quarter}|{hash of the natural key}|{importId}". A row counts only once its import is committed,
+    /// and of two committed rows of one line the later import's.
+    /// </summary>
+    public const string SalesLinesTable = "saleslines";
+
+    /// <summary>Sales history per account and quarter (by product line, business unit, currency), rebuilt from the lines that count: partition = account id, row = quarter.</summary>
+    public const string SalesHistoryTable = "saleshistory";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
         TasksTable, EmailsTable, NotificationsTable, DelegationsTable,
         PlansTable, PlanTasksTable, RevenueTable, PortfolioTable,
-        CalendarFeedsTable, ReviewsTable,
+        CalendarFeedsTable, ProposalsTable,
+        ImportsTable, SalesLinesTable, SalesHistoryTable, ReviewsTable,
     ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>
@@ -100,5 +117,8 @@ public static class StorageLayout
     public const string MailboxContainer = "mailbox";
 
 
-    public static IReadOnlyList<string> Containers { get; } = [SystemContainer, DossierContainer, DataProtectionContainer, MailboxContainer];
+    /// <summary>Uploaded ERP files, one blob per import (<c>{importId}</c>), streamed in before the import reads them.</summary>
+    public const string ImportsContainer = "imports";
+
+    public static IReadOnlyList<string> Containers { get; } = [SystemContainer, DossierContainer, DataProtectionContainer, MailboxContainer, ImportsContainer];
 }

@@ -7,19 +7,22 @@ namespace KamFlows.Domain.Tasks;
 /// A process gives someone a task: "call the customer", "submit the quarterly review". Performed once
 /// per effect id (the task's id follows from it). When the task is completed, the process receives
 /// the command named <paramref name="CompletionEvent"/> (its JSON type discriminator) with the
-/// properties <c>taskId</c>, <c>outcome</c> and <c>completedByUserId</c>, from the system: the tasks
+/// properties <c>taskId</c>, <c>outcome</c>, <c>completedByUserId</c> and <c>taskKind</c> (so a process that gives
+/// several tasks knows which one), from the system: the tasks
 /// feature has checked who completed it, so the process's rule for that command must allow
 /// <see cref="SenderRule.SystemOnly"/>. No completion event: the process is not told.
 /// </summary>
 /// <param name="TaskKind">What to do, as a code the pages translate ("call-customer").</param>
 /// <param name="Outcomes">The outcomes the assignee chooses from; empty means just "done".</param>
+/// <param name="Title">What this one task is about beyond its kind ("get back in touch with contact c-12"): ids and codes only, never a name.</param>
 public sealed record CreateTask(
     string TaskKind,
     string AssigneeUserId,
     TaskDue Due,
     string? AccountId = null,
     string? CompletionEvent = null,
-    IReadOnlyList<string>? Outcomes = null) : Effect
+    IReadOnlyList<string>? Outcomes = null,
+    string? Title = null) : Effect
 {
     public const string KindName = "tasks.create";
 

@@ -19,6 +19,6 @@ internal sealed class CreateTaskHandler(TaskLifecycle tasks, WakeTimes wakeTimes
             effect = effect with { Due = new TaskDue.At(wakeTimes.Resolve(business.When, context.DecidedAt, context.Instance.Calendars)) };
         }
 
-        return tasks.CreateAsync(effect, context.EffectId, context.Instance.Id, cancellationToken);
+        return tasks.CreateAsync(effect, context.EffectId, context.Instance.Id, cancellationToken, effect.Title);
     }
 }

@@ -348,6 +348,7 @@ public sealed partial class TaskLifecycle(
                 ["taskId"] = done.Id,
                 ["outcome"] = done.Outcome,
                 ["completedByUserId"] = done.CompletedByUserId,
+                ["taskKind"] = done.Kind,
             }, ct);
             if (outcome == SendOutcome.NotAllowed)
             {

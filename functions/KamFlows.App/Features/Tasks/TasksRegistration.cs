@@ -17,6 +17,7 @@ internal static class TasksRegistration
         builder.Services.AddSingleton<TaskLifecycle>();
         builder.Services.AddSingleton<IWorkItemHandler>(sp => sp.GetRequiredService<TaskLifecycle>());
         builder.Services.AddSingleton<IEffectHandler, CreateTaskHandler>();
+        builder.Services.AddSingleton<IEffectHandler, CloseTasksHandler>();
         builder.Services.AddSingleton<AccountTasksMover>();
         builder.Services.AddSingleton<IAccountReassignmentListener>(sp => sp.GetRequiredService<AccountTasksMover>());
         builder.Services.AddSingleton<IWorkItemHandler>(sp => sp.GetRequiredService<AccountTasksMover>());

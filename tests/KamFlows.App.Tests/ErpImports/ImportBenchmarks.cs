@@ -98,8 +98,12 @@ public sealed class ImportBenchmarks(Azurite azurite)
         {
             var batches = window.Select(l => new TableEntity(SalesFileContent.Customer(name, l.Customer), $"2026-Q{(l.Month + 2) / 3}|{l.Row:D32}|{name}")
             {
-                ["Date"] = "2026-01-01", ["ProductLine"] = "Linha", ["Quantity"] = "1", ["NetValue"] = l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Currency"] = "BRL", ["BusinessUnit"] = "PHARMA",
+                ["Date"] = "2026-01-01",
+                ["ProductLine"] = "Linha",
+                ["Quantity"] = "1",
+                ["NetValue"] = l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Currency"] = "BRL",
+                ["BusinessUnit"] = "PHARMA",
             }).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
             await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (batch, token) =>
                 await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), token));

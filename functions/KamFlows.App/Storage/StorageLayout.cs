@@ -73,6 +73,8 @@ public static class StorageLayout
     /// <summary>The quarter's reviews: partition = the quarter ("2026-Q2"), one row per account with its review's instance id.</summary>
     public const string ReviewsTable = "reviews";
 
+    /// <summary>Tenders as registered: partition <c>tender</c>, row = the tender id (from who registered it and their Idempotency-Key); where each stands is its process's state.</summary>
+    public const string TendersTable = "tenders";
     /// <summary>Commercial proposals as submitted (title, covering message, the submission's hash): partition = account id, row = proposal id (its process instance's).</summary>
     public const string ProposalsTable = "proposals";
 
@@ -95,7 +97,8 @@ public static class StorageLayout
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
         TasksTable, EmailsTable, NotificationsTable, DelegationsTable,
         PlansTable, PlanTasksTable, RevenueTable, PortfolioTable,
-        CalendarFeedsTable, ProposalsTable,
+        CalendarFeedsTable, TendersTable,
+        ProposalsTable,
         ImportsTable, SalesLinesTable, SalesHistoryTable, ReviewsTable,
     ];
 

@@ -75,6 +75,7 @@ public static class StorageLayout
 
     /// <summary>Tenders as registered: partition <c>tender</c>, row = the tender id (from who registered it and their Idempotency-Key); where each stands is its process's state.</summary>
     public const string TendersTable = "tenders";
+
     /// <summary>Commercial proposals as submitted (title, covering message, the submission's hash): partition = account id, row = proposal id (its process instance's).</summary>
     public const string ProposalsTable = "proposals";
 

@@ -28,6 +28,7 @@ public sealed partial class ImportRun(
     AccountStore accounts,
     BusinessUnitCatalog units,
     CrashInjection crash,
+    WorkQueue work,
     TimeProvider clock,
     IOptions<ErpImportOptions> options,
     ILogger<ImportRun> logger) : IWorkItemHandler
@@ -49,9 +50,13 @@ public sealed partial class ImportRun(
         var (import, etag) = (found.Value, found.ETag);
         if (import.Status == ImportStatus.Running)
         {
-            if (import.LeaseUntil > clock.GetUtcNow())
+            if (import.LeaseUntil is { } lease && lease > clock.GetUtcNow())
             {
-                return; // another run holds it; if that one dies, its message comes back after the lease
+                // Another run holds it (or held it, and died): look again when its lease runs out, so a
+                // crashed run is taken over even when its own message was this one.
+                var wait = lease - clock.GetUtcNow() + TimeSpan.FromSeconds(1);
+                await work.SendAsync(item with { At = null, Row = null }, wait < WorkQueue.MaxDelay ? wait : WorkQueue.MaxDelay, ct);
+                return;
             }
 
             if (import.CancelRequested)

@@ -56,6 +56,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsContracts()
             .AddKamFlowsPortfolio()
             .AddKamFlowsReviews()
+            .AddKamFlowsPipeline()
             .AddKamFlowsImports()
             .AddKamFlowsProcessBoard()
             .AddKamFlowsMyDay()

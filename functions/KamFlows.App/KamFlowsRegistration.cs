@@ -52,6 +52,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsEmail()
             .AddKamFlowsPlans()
             .AddKamFlowsContracts()
+            .AddKamFlowsVisits()
             .AddKamFlowsPortfolio()
             .AddKamFlowsProcessBoard()
             .AddKamFlowsMyDay()

@@ -28,6 +28,15 @@ public enum SavePoint
 
     /// <summary>A child process is started; the parent has not recorded it.</summary>
     AfterChildStart,
+
+    /// <summary>An import stored a checkpoint of its staged rows; the rest of the file is not read.</summary>
+    ImportMidStaging,
+
+    /// <summary>An import staged every row; the switch is not made.</summary>
+    ImportStagedBeforeSwitch,
+
+    /// <summary>An import's switch is made; what reads its rows (sales history, revenue, follow-ups) is not brought up to date.</summary>
+    ImportSwitchedBeforeApply,
 }
 
 public sealed class CrashInjectionOptions

@@ -33,10 +33,6 @@ public sealed class FreshLinks(LinkStore links, InstanceStore instances, Postman
         return true;
     }
 
-    /// <summary>A contact recipient is written "{account id}/{contact id}".</summary>
-    public static string ContactRecipientOf(string accountId, string contactId) => $"{accountId}/{contactId}";
-
     private static EmailRecipient ContactRecipient(string recipient) =>
-        recipient.Split('/') is [var account, var contact] ? EmailRecipient.Contact(account, contact)
-            : throw new InvalidOperationException("A contact link's recipient is \"{account id}/{contact id}\".");
+        EmailRecipient.FromContactKey(recipient) ?? throw new InvalidOperationException("A contact link's recipient is \"{account id}:{contact id}\" (EmailRecipient.ContactKey).");
 }

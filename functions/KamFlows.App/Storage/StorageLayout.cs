@@ -70,13 +70,30 @@ public static class StorageLayout
     /// <summary>Private calendar feeds: partition = user id, one row (<c>feed</c>) with the SHA-256 hash of the feed address's secret.</summary>
     public const string CalendarFeedsTable = "calendarfeeds";
 
+    /// <summary>Commercial proposals as submitted (title, covering message, the submission's hash): partition = account id, row = proposal id (its process instance's).</summary>
+    public const string ProposalsTable = "proposals";
+
+    /// <summary>ERP imports: partition <c>source</c> (column mappings), <c>import</c> (a row per import: status, counters, the switch), <c>rejects|{importId}</c>, <c>touched|{importId}</c>.</summary>
+    public const string ImportsTable = "imports";
+
+    /// <summary>
+    /// Imported sales lines: partition = account id (or customer reference), row =
+    /// "{quarter}|{hash of the natural key}|{importId}". A row counts only once its import is committed,
+    /// and of two committed rows of one line the later import's.
+    /// </summary>
+    public const string SalesLinesTable = "saleslines";
+
+    /// <summary>Sales history per account and quarter (by product line, business unit, currency), rebuilt from the lines that count: partition = account id, row = quarter.</summary>
+    public const string SalesHistoryTable = "saleshistory";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
         TasksTable, EmailsTable, NotificationsTable, DelegationsTable,
         PlansTable, PlanTasksTable, RevenueTable, PortfolioTable,
-        CalendarFeedsTable,
+        CalendarFeedsTable, ProposalsTable,
+        ImportsTable, SalesLinesTable, SalesHistoryTable,
     ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>
@@ -97,5 +114,8 @@ public static class StorageLayout
     public const string MailboxContainer = "mailbox";
 
 
-    public static IReadOnlyList<string> Containers { get; } = [SystemContainer, DossierContainer, DataProtectionContainer, MailboxContainer];
+    /// <summary>Uploaded ERP files, one blob per import (<c>{importId}</c>), streamed in before the import reads them.</summary>
+    public const string ImportsContainer = "imports";
+
+    public static IReadOnlyList<string> Containers { get; } = [SystemContainer, DossierContainer, DataProtectionContainer, MailboxContainer, ImportsContainer];
 }

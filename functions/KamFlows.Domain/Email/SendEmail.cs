@@ -29,6 +29,12 @@ public sealed record SendEmail(
     public const string KindName = "email.send";
 
     public override string Kind => KindName;
+
+    /// <summary>
+    /// A user the email is written on behalf of (a KAM's proposal): it goes from the configured sender
+    /// address under that user's name, and replies go to the user. Null: from the app.
+    /// </summary>
+    public string? FromUserId { get; init; }
 }
 
 /// <summary>Whom an email goes to: a KamFlows user, or a contact of an account's decision-making group.</summary>
@@ -40,6 +46,15 @@ public sealed record EmailRecipient(string? UserId, string? AccountId, string? C
 
     [JsonIgnore]
     public bool IsUser => UserId is not null;
+
+    /// <summary>
+    /// A contact as one string, where an id must be one (a link's recipient, a member of a process's
+    /// party): "{account}:{contact}". Not '/': table keys may not hold it, and the link rows' keys hold this.
+    /// </summary>
+    public static string ContactKey(string accountId, string contactId) => $"{accountId}:{contactId}";
+
+    /// <summary>The contact a <see cref="ContactKey"/> names; null when it names none.</summary>
+    public static EmailRecipient? FromContactKey(string key) => key.Split(':') is [{ Length: > 0 } account, { Length: > 0 } contact] ? Contact(account, contact) : null;
 }
 
 /// <summary>What an email is for, which decides whether it may wait for the daily digest.</summary>

@@ -62,7 +62,7 @@ public sealed class ProposalFollowUpDefinition(int version) : ProcessDefinition<
         json is null ? ProposalState.New : JsonSerializer.Deserialize<ProposalState>(json, ProcessJson.Options) ?? ProposalState.New;
 
     /// <summary>How a contact is named as a member of the "customer" party (and as a link's recipient).</summary>
-    public static string CustomerMember(string accountId, string contactId) => $"{accountId}/{contactId}";
+    public static string CustomerMember(string accountId, string contactId) => EmailRecipient.ContactKey(accountId, contactId);
 
     public override SenderRule WhoMaySend(Command command) => command switch
     {

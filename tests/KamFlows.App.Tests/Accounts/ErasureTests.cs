@@ -1,10 +1,8 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Azure.Data.Tables;
 using KamFlows.App.Features.Contacts;
 using KamFlows.App.Features.Email;
 using KamFlows.App.Tests.Infrastructure;
@@ -111,60 +109,5 @@ public sealed class ErasureTests(KamFlowsApp app) : IClassFixture<KamFlowsApp>
         Assert.Equal(HttpStatusCode.Conflict, (await kam.PutAsJsonAsync($"{contactsUrl}/{contact.Id}/soft-data", new { hobbies = "again" }, Ct)).StatusCode);
     }
 
-    /// <summary>Every entity of every table and every blob (gunzipped when gzip) of this class's storage that holds <paramref name="needle"/>.</summary>
-    private async Task<List<string>> HitsAsync(string needle)
-    {
-        var hits = new List<string>();
-        var storage = app.Storage;
-        await foreach (var table in storage.Tables.QueryAsync(cancellationToken: Ct))
-        {
-            if (!table.Name.StartsWith(app.Prefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            await foreach (var row in storage.Tables.GetTableClient(table.Name).QueryAsync<TableEntity>(cancellationToken: Ct))
-            {
-                var text = string.Join("\n", row.Select(p => p.Value switch
-                {
-                    byte[] bytes => Encoding.UTF8.GetString(bytes),
-                    BinaryData data => data.ToString(),
-                    _ => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture),
-                }).Append(row.PartitionKey).Append(row.RowKey));
-                if (text.Contains(needle, StringComparison.OrdinalIgnoreCase))
-                {
-                    hits.Add($"{table.Name}/{row.PartitionKey}/{row.RowKey}");
-                }
-            }
-        }
-
-        await foreach (var container in storage.Blobs.GetBlobContainersAsync(cancellationToken: Ct))
-        {
-            if (!container.Name.StartsWith(app.Prefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var client = storage.Blobs.GetBlobContainerClient(container.Name);
-            await foreach (var blob in client.GetBlobsAsync(cancellationToken: Ct))
-            {
-                var bytes = (await client.GetBlobClient(blob.Name).DownloadContentAsync(Ct)).Value.Content.ToArray();
-                var text = Encoding.UTF8.GetString(bytes) + blob.Name;
-                // Large process state and rendered versions are stored gzip-compressed by other features.
-                if (bytes is [0x1f, 0x8b, ..])
-                {
-                    using var unzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-                    using var reader = new StreamReader(unzip);
-                    text += await reader.ReadToEndAsync(Ct);
-                }
-
-                if (text.Contains(needle, StringComparison.OrdinalIgnoreCase))
-                {
-                    hits.Add($"{container.Name}/{blob.Name}");
-                }
-            }
-        }
-
-        return hits;
-    }
+    private Task<List<string>> HitsAsync(string needle) => StorageSearch.HitsAsync(app, needle);
 }

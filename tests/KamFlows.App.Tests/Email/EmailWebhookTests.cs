@@ -18,15 +18,7 @@ public sealed class EmailWebhookTests(MailApp app) : IClassFixture<MailApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpResponseMessage> PostAsync(string body, ECDsa signer)
-    {
-        var timestamp = app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = signer.SignData(Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/sendgrid") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", Convert.ToBase64String(signature));
-        request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
-        return await app.CreateClient().SendAsync(request, Ct);
-    }
+    private Task<HttpResponseMessage> PostAsync(string body, ECDsa signer) => app.PostEventsAsync(body, signer);
 
     private string Event(string kind, string email, string key, string? process, string recipient, string? bounceEvent) => JsonSerializer.Serialize(new[]
     {

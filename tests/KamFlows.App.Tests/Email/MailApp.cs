@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using KamFlows.App.Tests.Infrastructure;
 using KamFlows.App.Tests.Tasks;
 
@@ -28,6 +30,17 @@ public class MailApp : TasksApp
 
     /// <summary>Signs test events as SendGrid would.</summary>
     public ECDsa WebhookKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    /// <summary>Posts SendGrid events to the webhook, signed as SendGrid would (or by <paramref name="signer"/>, to forge them).</summary>
+    public async Task<HttpResponseMessage> PostEventsAsync(string body, ECDsa? signer = null)
+    {
+        var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = (signer ?? WebhookKey).SignData(Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/sendgrid") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", Convert.ToBase64String(signature));
+        request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+        return await CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+    }
 
     public override async ValueTask DisposeAsync()
     {

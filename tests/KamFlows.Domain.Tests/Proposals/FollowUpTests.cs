@@ -54,7 +54,7 @@ public sealed class FollowUpTests
     [Fact]
     public void Confirmation_by_link_cancels_the_call_and_a_second_confirmation_changes_nothing()
     {
-        var spec = Spec(sender: Sender.LinkHolder("acc-1/c-1")).Given(Sent());
+        var spec = Spec(sender: Sender.LinkHolder("acc-1:c-1")).Given(Sent());
 
         var decision = spec.When(new Command.ConfirmReceipt()).Then(new Event.ReceiptConfirmed(ReceiptConfirmedBy.Link, Now));
 
@@ -68,10 +68,10 @@ public sealed class FollowUpTests
     [Fact]
     public void Only_a_holder_of_a_customer_link_confirms_receipt_and_only_the_kam_records_a_call()
     {
-        var parties = new Dictionary<string, IReadOnlyList<string>> { ["kam"] = [Kam], ["customer"] = ["acc-1/c-1"] };
+        var parties = new Dictionary<string, IReadOnlyList<string>> { ["kam"] = [Kam], ["customer"] = ["acc-1:c-1"] };
 
-        Assert.True(V1.WhoMaySend(new Command.ConfirmReceipt()).Allows(Sender.LinkHolder("acc-1/c-1"), parties));
-        Assert.False(V1.WhoMaySend(new Command.ConfirmReceipt()).Allows(Sender.LinkHolder("acc-1/c-9"), parties));
+        Assert.True(V1.WhoMaySend(new Command.ConfirmReceipt()).Allows(Sender.LinkHolder("acc-1:c-1"), parties));
+        Assert.False(V1.WhoMaySend(new Command.ConfirmReceipt()).Allows(Sender.LinkHolder("acc-1:c-9"), parties));
         Assert.False(V1.WhoMaySend(new Command.ConfirmReceipt()).Allows(KamSender, parties));
         Assert.True(V1.WhoMaySend(new Command.RecordCall()).Allows(KamSender, parties));
         Assert.False(V1.WhoMaySend(new Command.RecordCall()).Allows(Sender.Person("kam-2", [Organisation.Role.Kam]), parties));

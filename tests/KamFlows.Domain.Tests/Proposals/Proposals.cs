@@ -36,7 +36,7 @@ internal static class Proposals
         new(definition ?? V1, new DecisionContext(now ?? Now, "proposalfollowup-1", new Dictionary<string, IReadOnlyList<string>>
         {
             [ProposalFollowUpDefinition.Kam] = [Kam],
-            [ProposalFollowUpDefinition.Customer] = ["acc-1/c-1", "acc-1/c-2"],
+            [ProposalFollowUpDefinition.Customer] = ["acc-1:c-1", "acc-1:c-2"],
         })
         { Sender = sender ?? KamSender });
 

@@ -7,7 +7,14 @@ using KamFlows.App.Storage;
 namespace KamFlows.App.Features.Email;
 
 /// <summary>One email as the development mailbox keeps it.</summary>
-public sealed record MailboxMessage(string Id, string Key, string To, string? ToName, string Subject, string Recipient, IReadOnlyList<string> Attachments, DateTimeOffset SentAt);
+public sealed record MailboxMessage(string Id, string Key, string To, string? ToName, string Subject, string Recipient, IReadOnlyList<string> Attachments, DateTimeOffset SentAt)
+{
+    /// <summary>The name it is from, when written on someone's behalf (a KAM's proposal).</summary>
+    public string? FromName { get; init; }
+
+    /// <summary>Where replies go, when not to the sender.</summary>
+    public string? ReplyTo { get; init; }
+}
 
 /// <summary>
 /// Where email goes in Development when no SendGrid key is set: each message is kept (a row in the
@@ -34,6 +41,8 @@ public sealed class DevelopmentMailbox(StorageClients storage, TimeProvider cloc
             ["Recipient"] = email.Tags.GetValueOrDefault(EmailTags.Recipient, ""),
             ["Attachments"] = JsonSerializer.Serialize(email.Attachments.Select(a => $"{a.FileName} ({a.Content.Length} bytes)")),
             ["SentAt"] = clock.GetUtcNow(),
+            ["FromName"] = email.FromName,
+            ["ReplyTo"] = email.ReplyTo?.Address,
         }, TableUpdateMode.Replace, ct);
     }
 
@@ -44,7 +53,11 @@ public sealed class DevelopmentMailbox(StorageClients storage, TimeProvider cloc
         await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: ct))
         {
             all.Add(new MailboxMessage(row.RowKey, row.GetString("Key"), row.GetString("To"), row.GetString("ToName"), row.GetString("Subject"),
-                row.GetString("Recipient"), JsonSerializer.Deserialize<List<string>>(row.GetString("Attachments") ?? "[]") ?? [], row.GetDateTimeOffset("SentAt") ?? default));
+                row.GetString("Recipient"), JsonSerializer.Deserialize<List<string>>(row.GetString("Attachments") ?? "[]") ?? [], row.GetDateTimeOffset("SentAt") ?? default)
+            {
+                FromName = row.GetString("FromName"),
+                ReplyTo = row.GetString("ReplyTo"),
+            });
         }
 
         return all.OrderByDescending(m => m.SentAt).Take(max).ToList();

@@ -33,6 +33,8 @@ public static partial class DevelopmentMailboxPage
             var body = await mailbox.BodyAsync(message.Id, ct);
             page.Append("<article>\n<h2>").Append(E(message.Subject)).Append("</h2>\n<dl>")
                 .Append("<dt>To</dt><dd>").Append(E(message.ToName is { Length: > 0 } name ? $"{name} <{message.To}>" : message.To)).Append("</dd>")
+                .Append(message.FromName is { } from ? $"<dt>From</dt><dd>{E(from)}</dd>" : "")
+                .Append(message.ReplyTo is { } replyTo ? $"<dt>Reply-To</dt><dd>{E(replyTo)}</dd>" : "")
                 .Append("<dt>Sent</dt><dd>").Append(E(message.SentAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture))).Append("</dd>");
             if (message.Attachments.Count > 0)
             {

@@ -12,7 +12,14 @@ public sealed record OutgoingEmail(
     string Html,
     string Text,
     IReadOnlyList<EmailAttachment> Attachments,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>The name the email is from (a KAM writing to a customer); null: the configured sender name.</summary>
+    public string? FromName { get; init; }
+
+    /// <summary>Where replies go (the KAM); null: to the sender address.</summary>
+    public Addressee? ReplyTo { get; init; }
+}
 
 public sealed record Addressee(string Address, string? Name);
 

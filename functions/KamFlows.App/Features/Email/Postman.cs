@@ -58,7 +58,9 @@ public sealed partial class Postman(
 
         var composition = await ComposeAsync(email, to, linksOnly: false, ct);
         var rendered = templates.Render(email.Template, to.Language, composition.Values, composition.Blocks);
-        await DeliverAsync(key, email.Template, to, rendered, composition.Attachments, processId, email.BounceEvent, ct);
+        var from = email.FromUserId is { } fromUser ? await recipients.ResolveAsync(EmailRecipient.User(fromUser), ct) : null;
+        await DeliverAsync(key, email.Template, to, rendered, composition.Attachments, processId, email.BounceEvent, ct,
+            from is { Address: { } replyTo } ? new Addressee(replyTo, from.Name) : null);
     }
 
     /// <summary>The values (the process's, the recipient's name, the account's name) and the documents, attached or as links.</summary>
@@ -112,10 +114,13 @@ public sealed partial class Postman(
         return new Composition(values, blocks, attachments);
     }
 
-    /// <summary>Sends a written email once per key, tagged so its events find the recipient and the process.</summary>
+    /// <summary>
+    /// Sends a written email once per key, tagged so its events find the recipient and the process;
+    /// written on behalf of <paramref name="onBehalfOf"/> (a KAM), it carries their name and takes their replies.
+    /// </summary>
     public async Task DeliverAsync(
         string key, string template, Recipient to, RenderedEmail rendered, IReadOnlyList<EmailAttachment> attachments,
-        string? processId, string? bounceEvent, CancellationToken ct)
+        string? processId, string? bounceEvent, CancellationToken ct, Addressee? onBehalfOf = null)
     {
         if (await sent.WasSentAsync(key, ct))
         {
@@ -134,7 +139,11 @@ public sealed partial class Postman(
         }
 
         await mailer.SendAsync(new OutgoingEmail(key, new Addressee(to.Address!, to.Name), rendered.Subject,
-            EmailTemplates.Document(to.Language, rendered.Subject, rendered.HtmlBody), rendered.Text, attachments, tags), ct);
+            EmailTemplates.Document(to.Language, rendered.Subject, rendered.HtmlBody), rendered.Text, attachments, tags)
+        {
+            FromName = onBehalfOf?.Name,
+            ReplyTo = onBehalfOf,
+        }, ct);
         await sent.RecordAsync(key, template, to.Tag, processId, "sent", ct);
         LogSent(logger, key, template);
     }

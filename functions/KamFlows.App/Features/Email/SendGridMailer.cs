@@ -14,12 +14,18 @@ public sealed class SendGridMailer(ISendGridClient client, IOptions<EmailOptions
     {
         var message = new SendGridMessage
         {
-            From = new EmailAddress(options.Value.FromAddress, options.Value.FromName),
+            // Always the authenticated sender address (SendGrid refuses others); a KAM's email shows the KAM's name and takes replies.
+            From = new EmailAddress(options.Value.FromAddress, email.FromName ?? options.Value.FromName),
             Subject = email.Subject,
             PlainTextContent = email.Text,
             HtmlContent = email.Html,
         };
         message.AddTo(new EmailAddress(email.To.Address, email.To.Name));
+        if (email.ReplyTo is { } replyTo)
+        {
+            message.ReplyTo = new EmailAddress(replyTo.Address, replyTo.Name);
+        }
+
         message.AddGlobalCustomArgs(email.Tags.ToDictionary());
         foreach (var attachment in email.Attachments)
         {

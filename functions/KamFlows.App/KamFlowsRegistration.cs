@@ -51,6 +51,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsApprovals()
             .AddKamFlowsEmail()
             .AddKamFlowsPlans()
+            .AddKamFlowsTenders()
             .AddKamFlowsProposals()
             .AddKamFlowsContracts()
             .AddKamFlowsVisits()

@@ -70,6 +70,8 @@ public static class StorageLayout
     /// <summary>Private calendar feeds: partition = user id, one row (<c>feed</c>) with the SHA-256 hash of the feed address's secret.</summary>
     public const string CalendarFeedsTable = "calendarfeeds";
 
+    /// <summary>Tenders as registered: partition <c>tender</c>, row = the tender id (from who registered it and their Idempotency-Key); where each stands is its process's state.</summary>
+    public const string TendersTable = "tenders";
     /// <summary>Commercial proposals as submitted (title, covering message, the submission's hash): partition = account id, row = proposal id (its process instance's).</summary>
     public const string ProposalsTable = "proposals";
 
@@ -92,7 +94,8 @@ public static class StorageLayout
         AccountsTable, AccountIndexTable, PersonalDataTable, PersonalDataAuditTable, EngineCheckTable,
         TasksTable, EmailsTable, NotificationsTable, DelegationsTable,
         PlansTable, PlanTasksTable, RevenueTable, PortfolioTable,
-        CalendarFeedsTable, ProposalsTable,
+        CalendarFeedsTable, TendersTable,
+        ProposalsTable,
         ImportsTable, SalesLinesTable, SalesHistoryTable,
     ];
 

@@ -119,7 +119,7 @@ internal static class TenderApprovals
                 TenderMilestones.Arm(work, state with { Phase = TenderPhase.Preparing }, context);
                 return work.ToDecision();
             case ApprovalOutcomes.Rejected or ApprovalOutcomes.PartlyApproved:
-                var reasons = new[] { result?.Comment }.Concat(result?.Sections.Where(s => s.Verdict == Verdict.Reject).Select(s => $"{s.SectionId}: {s.Comment}") ?? [])
+                var reasons = new[] { result?.Comment }.Concat(result?.Sections.Where(s => s.Verdict == Verdict.Reject && !string.IsNullOrWhiteSpace(s.Comment)).Select(s => $"{s.SectionId}: {s.Comment}") ?? [])
                     .Where(r => !string.IsNullOrWhiteSpace(r));
                 var reason = string.Join("; ", reasons) is { Length: > 0 } r ? r : "no reason given";
                 return Decision<Event>.Of(new Event.NoBid(reason, result?.DecidedBy, context.Now)).Complete("no-bid");

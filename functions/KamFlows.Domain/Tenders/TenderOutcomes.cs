@@ -36,9 +36,9 @@ internal static class TenderOutcomes
         var kam = TenderApprovals.KamOf(context.Parties);
         if (outcome.Result == TenderResult.Lost)
         {
-            if (reasons.Count == 0)
+            if (TenderRules.OutcomeProblem(outcome.Result, reasons) is { } problem)
             {
-                return Decision<Event>.Stale("a loss needs its reasons");
+                return Decision<Event>.Stale(problem);
             }
 
             return Decision<Event>.Of(recorded)

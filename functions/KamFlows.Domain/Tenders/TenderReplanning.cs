@@ -24,9 +24,9 @@ internal static class TenderReplanning
             return Decision<Event>.None;
         }
 
-        if (change.TenderDate < today)
+        if (TenderRules.DateProblem(change.TenderDate, today) is { } problem)
         {
-            return Decision<Event>.Stale("the new tender date has passed");
+            return Decision<Event>.Stale(problem);
         }
 
         if (change.Postponed && change.TenderDate < state.TenderDate)

@@ -9,13 +9,6 @@ namespace KamFlows.App.Tests.Proposals;
 /// </summary>
 public sealed class ProposalCallTimingTests(TasksApp app) : IClassFixture<TasksApp>
 {
-    private async Task RunUntilAsync(DateTimeOffset at)
-    {
-        app.Clock.SetUtcNow(at);
-        await app.SweepAsync();
-        await app.DeliverWorkAsync();
-    }
-
     [Fact]
     public async Task The_call_task_comes_the_customers_next_business_morning_after_a_weekend_and_after_a_national_holiday()
     {
@@ -27,9 +20,9 @@ public sealed class ProposalCallTimingTests(TasksApp app) : IClassFixture<TasksA
         var monday = new DateTimeOffset(2026, 3, 30, 12, 0, 0, TimeSpan.Zero);
         Assert.Equal(monday, await world.WakeUpAsync(friday, "receipt-call"));
 
-        await RunUntilAsync(monday.AddMinutes(-1));
+        await app.RunUntilAsync(monday.AddMinutes(-1));
         Assert.Empty(await world.TasksAsync("proposal-call"));
-        await RunUntilAsync(monday);
+        await app.RunUntilAsync(monday);
         var call = Assert.Single(await world.TasksAsync("proposal-call"));
         Assert.Equal((monday, friday, world.Kam.Id), (call.DueAt, call.ProcessId, call.AssigneeUserId));
         Assert.Equal(["reached", "no-answer"], call.Outcomes);
@@ -40,9 +33,9 @@ public sealed class ProposalCallTimingTests(TasksApp app) : IClassFixture<TasksA
         var wednesday = new DateTimeOffset(2026, 4, 22, 12, 0, 0, TimeSpan.Zero);
         Assert.Equal(wednesday, await world.WakeUpAsync(beforeHoliday, "receipt-call"));
 
-        await RunUntilAsync(new DateTimeOffset(2026, 4, 21, 12, 0, 0, TimeSpan.Zero));
+        await app.RunUntilAsync(new DateTimeOffset(2026, 4, 21, 12, 0, 0, TimeSpan.Zero));
         Assert.DoesNotContain(await world.TasksAsync("proposal-call"), t => t.ProcessId == beforeHoliday);
-        await RunUntilAsync(wednesday);
+        await app.RunUntilAsync(wednesday);
         Assert.Equal(wednesday, Assert.Single(await world.TasksAsync("proposal-call"), t => t.ProcessId == beforeHoliday).DueAt);
     }
 }

@@ -13,13 +13,6 @@ public sealed class ProposalValidityTests(TasksApp app) : IClassFixture<TasksApp
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task RunUntilAsync(DateTimeOffset at)
-    {
-        app.Clock.SetUtcNow(at);
-        await app.SweepAsync();
-        await app.DeliverWorkAsync();
-    }
-
     [Fact]
     public async Task The_kam_is_reminded_before_the_validity_date_the_proposal_expires_at_it_and_an_extension_moves_both()
     {
@@ -33,7 +26,7 @@ public sealed class ProposalValidityTests(TasksApp app) : IClassFixture<TasksApp
         Assert.Equal(expiry, await world.WakeUpAsync(expiring, "expiry"));
 
         // Thursday 5 March: the second proposal is extended to Friday 10 April (Good Friday, 3 April, is a national holiday).
-        await RunUntilAsync(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));
+        await app.RunUntilAsync(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));
         var extension = await world.KamClient.PostAsJsonAsync($"/api/proposals/{extended}/extension", new { validUntil = "2026-04-10" }, Ct);
         Assert.Equal(HttpStatusCode.OK, extension.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await world.KamClient.PostAsJsonAsync($"/api/proposals/{extended}/extension", new { validUntil = "2026-04-01" }, Ct)).StatusCode);
@@ -41,19 +34,19 @@ public sealed class ProposalValidityTests(TasksApp app) : IClassFixture<TasksApp
         Assert.Equal(extendedReminder, await world.WakeUpAsync(extended, "validity-reminder"));
         Assert.Equal(new DateTimeOffset(2026, 4, 10, 21, 0, 0, TimeSpan.Zero), await world.WakeUpAsync(extended, "expiry"));
 
-        await RunUntilAsync(reminder.AddMinutes(-1));
+        await app.RunUntilAsync(reminder.AddMinutes(-1));
         Assert.Empty(await world.MailsToAsync(world.Kam.Email, "válida até 2026-03-20"));
-        await RunUntilAsync(reminder);
+        await app.RunUntilAsync(reminder);
         Assert.Single(await world.MailsToAsync(world.Kam.Email, "válida até 2026-03-20")); // the extended one is no longer reminded for 20 March
 
-        await RunUntilAsync(expiry.AddMinutes(-1));
+        await app.RunUntilAsync(expiry.AddMinutes(-1));
         Assert.Equal("awaiting-receipt", await world.StatusAsync(expiring));
-        await RunUntilAsync(expiry);
+        await app.RunUntilAsync(expiry);
         Assert.Equal("expired", await world.StatusAsync(expiring));
         Assert.False((await world.ProposalAsync(expiring)).GetProperty("running").GetBoolean());
         Assert.Equal("awaiting-receipt", await world.StatusAsync(extended));
 
-        await RunUntilAsync(extendedReminder);
+        await app.RunUntilAsync(extendedReminder);
         Assert.Single(await world.MailsToAsync(world.Kam.Email, "válida até 2026-04-10"));
         Assert.Equal(HttpStatusCode.Conflict, (await world.KamClient.PostAsJsonAsync($"/api/proposals/{expiring}/outcome", new { outcome = "Won" }, Ct)).StatusCode);
     }

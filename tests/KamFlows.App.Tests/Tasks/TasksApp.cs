@@ -68,6 +68,14 @@ public class TasksApp : KamFlowsApp
         return await ReadAsync<User>(await AdminClient().PostAsJsonAsync("/api/users", body, Ct));
     }
 
+    /// <summary>Moves the clock to <paramref name="at"/> and does what the host would: sweep the due timers, deliver the work.</summary>
+    public async Task RunUntilAsync(DateTimeOffset at)
+    {
+        Clock.SetUtcNow(at);
+        await SweepAsync();
+        await DeliverWorkAsync();
+    }
+
     /// <summary>What the Functions host would do: run the minute timer once.</summary>
     public Task SweepAsync() =>
         Services.GetRequiredService<TriggerFunctions>().Timer("DueTimerSweep")

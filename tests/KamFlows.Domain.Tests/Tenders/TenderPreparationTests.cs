@@ -228,7 +228,7 @@ public sealed class TenderPreparationTests
         Assert.Single(decision.Children); // the sign-off is asked for at once
         Assert.Contains(decision.WakeUps, w => w.Name == "open-submission");
         Assert.Contains(moved.Warnings, w => w.Contains("moved to 2026-03-14", StringComparison.Ordinal));
-        Assert.Equal("the new tender date has passed", Decide(moved, Received(new Command.ChangeDate(new DateOnly(2026, 3, 1))), at, KamSender).StaleReason);
+        Assert.Equal("The tender date is after today.", Decide(moved, Received(new Command.ChangeDate(new DateOnly(2026, 3, 1))), at, KamSender).StaleReason);
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class TenderPreparationTests
     public void Lost_needs_reasons_and_gives_a_loss_review()
     {
         var state = Submitted();
-        Assert.Equal("a loss needs its reasons", Decide(state, Received(new Command.RecordOutcome(TenderResult.Lost, [" "])), sender: KamSender).StaleReason);
+        Assert.Equal("A loss needs its reasons.", Decide(state, Received(new Command.RecordOutcome(TenderResult.Lost, [" "])), sender: KamSender).StaleReason);
 
         var (lost, decision) = Run(state, Received(new Command.RecordOutcome(TenderResult.Lost, ["price", "specification"], "Rival 8% cheaper")), sender: KamSender);
 

@@ -17,6 +17,8 @@ internal static class ProposalsRegistration
         builder.Services.AddSingleton<IValidateOptions<ProposalsOptions>, ProposalsOptionsValidator>();
         // Every version stays registered while instances may run on it: a proposal keeps the version it started on.
         builder.Services.AddSingleton<IProcessDefinition>(new ProposalFollowUpDefinition(1));
+        // Version 2: a discount above the KAM's limit waits for the director's approval before sending. New proposals start on it.
+        builder.Services.AddSingleton<IProcessDefinition>(new ProposalFollowUpDefinition(2));
         builder.Services.AddSingleton<ProposalStore>();
         builder.Services.AddSingleton<DiscountAuthorities>();
         builder.Services.AddSingleton<ProposalSubmission>();

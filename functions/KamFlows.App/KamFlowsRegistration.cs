@@ -56,6 +56,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsContracts()
             .AddKamFlowsVisits()
             .AddKamFlowsPortfolio()
+            .AddKamFlowsPipeline()
             .AddKamFlowsImports()
             .AddKamFlowsProcessBoard()
             .AddKamFlowsMyDay()

@@ -1,11 +1,12 @@
 namespace KamFlows.Domain.Pipeline;
 
-/// <summary>How a deal ended. Withdrawn: we took the proposal back; NoBid: we chose not to bid; Cancelled: the buyer cancelled.</summary>
+/// <summary>How a deal ended. Withdrawn: we took the proposal back; Expired: its validity ended without an answer; NoBid: we chose not to bid; Cancelled: the buyer cancelled.</summary>
 public enum DealResult
 {
     Won,
     Lost,
     Withdrawn,
+    Expired,
     NoBid,
     Cancelled,
 }
@@ -17,7 +18,7 @@ public sealed record ReasonCount(string Reason, int Deals, decimal Value);
 
 /// <summary>
 /// Wins against losses over a span, with the losses by reason. The win rate counts only deals the
-/// customer decided (won or lost): a withdrawal, a no-bid or a cancelled tender says nothing about
+/// customer decided (won or lost): a withdrawal, an expiry, a no-bid or a cancelled tender says nothing about
 /// how we compete.
 /// </summary>
 public sealed record WinLoss(int Won, decimal WonValue, int Lost, decimal LostValue, int Other, IReadOnlyList<ReasonCount> LostByReason)

@@ -10,7 +10,7 @@ namespace KamFlows.App.Features.MyDay;
 /// </summary>
 public interface IMyDaySection
 {
-    /// <summary>Where on the page, lower first. Taken: tasks 10, approvals 20. See <see cref="MyDaySectionOrder"/>.</summary>
+    /// <summary>Where on the page, lower first. Taken: tasks 10, approvals 20, proposals 40. See <see cref="MyDaySectionOrder"/>.</summary>
     int Order { get; }
 
     Task<MyDaySectionView?> ReadAsync(PageViewer viewer, CancellationToken ct);
@@ -33,7 +33,7 @@ public static class MyDaySectionOrder
     /// <summary>To come: this week's visits and calls (the KAM's weekly rhythm).</summary>
     public const int Visits = 30;
 
-    /// <summary>To come: open proposals with their validity countdown (proposals).</summary>
+    /// <summary>Open proposals with their validity countdown (<c>Features/Proposals/MyDayProposals</c>).</summary>
     public const int Proposals = 40;
 
     /// <summary>To come: overdue receivables of the KAM's accounts (ERP import).</summary>

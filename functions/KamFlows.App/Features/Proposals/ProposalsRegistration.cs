@@ -1,5 +1,7 @@
 using KamFlows.App.Engine;
 using KamFlows.App.Features.Contacts;
+using KamFlows.App.Features.MyDay;
+using KamFlows.App.Features.Pipeline;
 using KamFlows.App.Features.Proposals;
 using KamFlows.App.Links;
 using KamFlows.Domain.Processes;
@@ -23,6 +25,8 @@ internal static class ProposalsRegistration
         builder.Services.AddSingleton<DiscountAuthorities>();
         builder.Services.AddSingleton<ProposalSubmission>();
         builder.Services.AddSingleton<ProposalReading>();
+        builder.Services.AddSingleton<IMyDaySection, MyDayProposals>();
+        builder.Services.AddSingleton<IPipelineSource, ProposalPipeline>();
         builder.Services.AddSingleton<ProposalCommands>();
         builder.Services.AddSingleton<IEffectHandler, ProposalEmailHandler>();
         builder.Services.AddSingleton<ILinkPage, ProposalLinkPage>();

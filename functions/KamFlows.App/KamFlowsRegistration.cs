@@ -54,6 +54,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsTenders()
             .AddKamFlowsProposals()
             .AddKamFlowsContracts()
+            .AddKamFlowsVisits()
             .AddKamFlowsPortfolio()
             .AddKamFlowsPipeline()
             .AddKamFlowsImports()

@@ -22,7 +22,7 @@ public static class StorageLayout
     /// <summary>Work queue messages that failed five times, kept for the operator to see and replay.</summary>
     public const string PoisonTable = "poison";
 
-    /// <summary>Key accounts: partition = account id, holding the account, its contacts, interaction log, competitor notes, document records, relationship-stage history and contracts (<c>contract|{id}</c>).</summary>
+    /// <summary>Key accounts: partition = account id, holding the account, its contacts, interaction log, competitor notes, document records, relationship-stage history, contracts (<c>contract|{id}</c>), planned visits (<c>visit|{week}|{kam}</c>) and the account's own visit cadence (<c>visitcadence</c>).</summary>
     public const string AccountsTable = "accounts";
 
     /// <summary>Who works on which account: partition per team member (and one for all), row = account id; rebuilt from the account record.</summary>

@@ -83,6 +83,7 @@ app.MapSalesHistoryApi();
 app.MapProcessBoardPages();
 app.MapPortfolioPages();
 app.MapPipelinePages();
+app.MapTenderCalendarPages();
 app.MapMyDayPages();
 app.MapTaskPages();
 app.MapCalendarFeedApi();

@@ -6,7 +6,7 @@ namespace KamFlows.App.Features.Pipeline;
 /// <summary>
 /// Settings of the pipeline (section <c>Pipeline</c>): the likelihood of winning a deal at each stage,
 /// per kind, a share from 0 to 1 (e.g. <c>Pipeline__Proposal__receipt-confirmed=0.35</c>). The stage
-/// names are the steps the processes report. The defaults are a starting point for the department
+/// names are the steps the processes report (a tender in preparation reports its current milestone). The defaults are a starting point for the department
 /// to replace with its own win rates.
 /// </summary>
 public sealed class PipelineOptions
@@ -26,7 +26,12 @@ public sealed class PipelineOptions
     {
         ["new"] = 0.05m,
         ["bid-decision"] = 0.05m,
-        ["preparing"] = 0.15m,
+        ["needs"] = 0.1m,
+        ["buying-group"] = 0.15m,
+        ["bid-draft"] = 0.2m,
+        ["sign-off"] = 0.25m,
+        ["final-documents"] = 0.3m,
+        ["submission"] = 0.3m,
         ["awaiting-outcome"] = 0.35m,
     };
 

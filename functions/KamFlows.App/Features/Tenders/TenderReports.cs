@@ -43,7 +43,8 @@ public sealed class TenderReports(TenderStore store, AccountStore accounts, Inst
         [.. ended.GroupBy(key, StringComparer.OrdinalIgnoreCase)
             .Select(g => new OutcomesByKey(g.Key, OutcomeCounts.Of(g.Select(v => v.Status)))).OrderBy(g => g.Key, StringComparer.Ordinal)];
 
-    private async Task<List<TenderView>> VisibleAsync(ClaimsPrincipal who, CancellationToken ct)
+    /// <summary>Every tender <paramref name="who"/> may see, with where its preparation stands.</summary>
+    public async Task<List<TenderView>> VisibleAsync(ClaimsPrincipal who, CancellationToken ct)
     {
         var everyone = who.Has(Role.HeadOfKam) || who.Has(Role.Director) || who.Has(Role.Admin);
         var me = who.KamFlowsUserId();

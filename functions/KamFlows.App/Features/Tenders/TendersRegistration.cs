@@ -1,3 +1,6 @@
+using KamFlows.App.Features.Pipeline;
+using KamFlows.App.Pages;
+using KamFlows.App.Security;
 using KamFlows.App.Engine;
 using KamFlows.App.Features.Tenders;
 using KamFlows.Domain.Processes;
@@ -18,6 +21,8 @@ internal static class TendersRegistration
         builder.Services.AddSingleton<TenderStore>();
         builder.Services.AddSingleton<TenderDesk>();
         builder.Services.AddSingleton<TenderReports>();
+        builder.Services.AddSingleton<IPipelineSource, TenderPipeline>();
+        builder.Services.AddPageLink(new PageLink(TenderCalendarPages.Path, "nav.tenders", "nav.tenders.text", Policies.Pages, 27));
         builder.Services.AddSingleton<IEffectHandler, BuyingGroupCoverageHandler>();
         builder.Services.AddSingleton<IEffectHandler, WithdrawApprovalHandler>();
         return builder;

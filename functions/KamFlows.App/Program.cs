@@ -78,6 +78,7 @@ app.MapContractsApi();
 app.MapVisitsApi();
 app.MapPortfolioApi();
 app.MapReviewsApi();
+app.MapQuarterPages();
 app.MapImportsApi();
 app.MapSalesHistoryApi();
 app.MapProcessBoardPages();

@@ -12,7 +12,7 @@ namespace KamFlows.App.Tests.Browser;
 public sealed class RolePagesTests(BrowserApp app, Chromium chromium) : IClassFixture<BrowserApp>
 {
     private static readonly string[] KamPages = ["/app/my-day", "/app/tenders", "/app/calendar-feed"];
-    private static readonly string[] OverseerPages = ["/app/my-day", "/app/portfolio", "/app/pipeline", "/app/tenders", "/app/processes", "/app/calendar-feed"];
+    private static readonly string[] OverseerPages = ["/app/my-day", "/app/portfolio", "/app/pipeline", "/app/tenders", "/app/quarter", "/app/processes", "/app/calendar-feed"];
 
     private async Task<IReadOnlyList<string>> NavigationAsync(BrowserSession browser) =>
         [.. (await browser.Page.Locator("nav.pages a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))];
@@ -101,7 +101,7 @@ public sealed class RolePagesTests(BrowserApp app, Chromium chromium) : IClassFi
         await browser.SignInAsync(world.Head.Email);
         Assert.Equal(OverseerPages, await NavigationAsync(browser));
         Assert.Equal("pt-PT", await browser.Page.Locator("html").GetAttributeAsync("lang"));
-        foreach (var (path, name) in new[] { ("/app/", "head-phone-home"), ("/app/my-day", "head-phone-my-day"), ("/app/portfolio?quarter=2025-Q4", "head-phone-portfolio"), ("/app/pipeline", "head-phone-pipeline"), ("/app/tenders", "head-phone-tenders"), ("/app/processes", "head-phone-processes") })
+        foreach (var (path, name) in new[] { ("/app/", "head-phone-home"), ("/app/my-day", "head-phone-my-day"), ("/app/portfolio?quarter=2025-Q4", "head-phone-portfolio"), ("/app/pipeline", "head-phone-pipeline"), ("/app/tenders", "head-phone-tenders"), ("/app/quarter", "head-phone-quarter"), ("/app/processes", "head-phone-processes") })
         {
             Assert.Equal(200, await browser.GotoAsync(path));
             var overflow = await browser.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");

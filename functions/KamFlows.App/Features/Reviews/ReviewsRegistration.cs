@@ -1,3 +1,5 @@
+using KamFlows.App.Security;
+using KamFlows.App.Pages;
 using KamFlows.App.Engine;
 using KamFlows.App.Features.Reviews;
 using KamFlows.App.Hosting;
@@ -24,6 +26,7 @@ internal static class ReviewsRegistration
         builder.Services.AddSingleton<ITimerFunction, QuarterlyReviewTimerFunction>();
         builder.Services.AddSingleton<ReviewSubmission>();
         builder.Services.AddSingleton<QuarterOverview>();
+        builder.Services.AddPageLink(new PageLink(QuarterPages.Path, "nav.quarter", "nav.quarter.text", Policies.ProcessOverseers, 28));
         return builder;
     }
 }

@@ -67,6 +67,9 @@ param workQueueName string = 'work'
 @description('NCRONTAB schedule of the due-timer sweep (UTC), referenced as %DueTimerSweepSchedule%.')
 param dueTimerSweepSchedule string = '0 */1 * * * *'
 
+@description('NCRONTAB schedule of the quarterly review timer (UTC), referenced as %QuarterlyReviewSchedule%: 06:00 on the first day of each quarter.')
+param quarterlyReviewSchedule string = '0 0 6 1 1,4,7,10 *'
+
 @description('Flex Consumption runtime version of the custom handler stack.')
 param customHandlerRuntimeVersion string = '1.0'
 
@@ -193,6 +196,7 @@ var appSettings = {
 
   WorkQueueName: workQueueName
   DueTimerSweepSchedule: dueTimerSweepSchedule
+  QuarterlyReviewSchedule: quarterlyReviewSchedule
 
   Security__BootstrapAdmins__0: adminEmail
 

@@ -29,6 +29,9 @@ public enum SavePoint
     /// <summary>A child process is started; the parent has not recorded it.</summary>
     AfterChildStart,
 
+    /// <summary>A batch of a quarter's review fan-out is sent; the next one is not.</summary>
+    FanOutBatchSent,
+
     /// <summary>An import stored a checkpoint of its staged rows; the rest of the file is not read.</summary>
     ImportMidStaging,
 

@@ -22,7 +22,7 @@ public static class StorageLayout
     /// <summary>Work queue messages that failed five times, kept for the operator to see and replay.</summary>
     public const string PoisonTable = "poison";
 
-    /// <summary>Key accounts: partition = account id, holding the account, its contacts, interaction log, competitor notes, document records, relationship-stage history and contracts (<c>contract|{id}</c>).</summary>
+    /// <summary>Key accounts: partition = account id, holding the account, its contacts, interaction log, competitor notes, document records, relationship-stage history, contracts (<c>contract|{id}</c>), planned visits (<c>visit|{week}|{kam}</c>) and the account's own visit cadence (<c>visitcadence</c>).</summary>
     public const string AccountsTable = "accounts";
 
     /// <summary>Who works on which account: partition per team member (and one for all), row = account id; rebuilt from the account record.</summary>
@@ -70,8 +70,12 @@ public static class StorageLayout
     /// <summary>Private calendar feeds: partition = user id, one row (<c>feed</c>) with the SHA-256 hash of the feed address's secret.</summary>
     public const string CalendarFeedsTable = "calendarfeeds";
 
+    /// <summary>The quarter's reviews: partition = the quarter ("2026-Q2"), one row per account with its review's instance id.</summary>
+    public const string ReviewsTable = "reviews";
+
     /// <summary>Tenders as registered: partition <c>tender</c>, row = the tender id (from who registered it and their Idempotency-Key); where each stands is its process's state.</summary>
     public const string TendersTable = "tenders";
+
     /// <summary>Commercial proposals as submitted (title, covering message, the submission's hash): partition = account id, row = proposal id (its process instance's).</summary>
     public const string ProposalsTable = "proposals";
 
@@ -96,7 +100,7 @@ public static class StorageLayout
         PlansTable, PlanTasksTable, RevenueTable, PortfolioTable,
         CalendarFeedsTable, TendersTable,
         ProposalsTable,
-        ImportsTable, SalesLinesTable, SalesHistoryTable,
+        ImportsTable, SalesLinesTable, SalesHistoryTable, ReviewsTable,
     ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>

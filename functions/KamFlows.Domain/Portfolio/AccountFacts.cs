@@ -18,6 +18,9 @@ public sealed record AccountFacts(
     IReadOnlyList<InteractionFact> Interactions,
     IReadOnlyDictionary<Quarter, decimal> Revenue)
 {
+    /// <summary>The days of planned visits and calls the KAM missed (planned, not done, the day gone).</summary>
+    public IReadOnlyList<DateOnly> MissedVisits { get; init; } = [];
+
     /// <summary>The last day we met the contact on or before <paramref name="asOf"/>: the log's entries naming them, or the date kept on the contact.</summary>
     public DateOnly? LastSeen(string contactId, DateOnly asOf)
     {

@@ -7,7 +7,8 @@ namespace KamFlows.Domain.Portfolio;
 /// Neglect: nobody met the decision-making group (any contact of the account) for more than the
 /// neglect days (60). A meeting is an entry of the log naming one of the account's contacts (a
 /// complaint is the customer reaching us, not us meeting them), or the last-met date kept on a
-/// contact. An account nobody has met yet counts from the day it became known.
+/// contact. An account nobody has met yet counts from the day it became known. Planned visits and
+/// calls the KAM missed make it neglected too, when enough of them fall within the neglect days.
 /// </summary>
 public static class Neglect
 {
@@ -40,9 +41,13 @@ public static class Neglect
 
         var since = last ?? facts.KnownSince;
         var days = asOf.DayNumber - since.DayNumber;
+        var missed = facts.MissedVisits.Count(d => d <= asOf && asOf.DayNumber - d.DayNumber <= settings.NeglectDays);
         if (days <= settings.NeglectDays)
         {
-            return null;
+            return missed >= settings.MissedVisitsForNeglect
+                ? new RiskSignal(RiskCause.Neglect, string.Create(CultureInfo.InvariantCulture,
+                    $"{missed} planned visits or calls missed in the last {settings.NeglectDays} days"), [], settings.NeglectWeight)
+                : null;
         }
 
         var detail = last is null

@@ -30,4 +30,7 @@ public sealed record HealthSettings(
     int OpenComplaintsMaxWeight)
 {
     public static HealthSettings Default { get; } = new(60, 180, 30, 25, 25, 10, 30);
+
+    /// <summary>Missed visits and calls within the neglect days that make an account neglected, however recent its last meeting.</summary>
+    public int MissedVisitsForNeglect { get; init; } = 2;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using KamFlows.Domain.Approvals;
 using KamFlows.Domain.Processes;
 
@@ -51,8 +52,10 @@ public sealed record QuarterlyReviewState(
         ReviewPhase.New, null, null, null, null, null, null, [], null, null, ReviewTimings.Default, null, null, false, null, 0, [], null);
 
     /// <summary>The KAM has to act: the review is open or sent back.</summary>
+    [JsonIgnore]
     public bool WithTheKam => Phase is ReviewPhase.WithKam or ReviewPhase.Revising;
 
+    [JsonIgnore]
     public ReviewRound? CurrentRound => Rounds.Count == 0 ? null : Rounds[^1];
 }
 

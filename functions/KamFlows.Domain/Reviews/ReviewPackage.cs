@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using KamFlows.Domain.Accounts;
 using KamFlows.Domain.Plans;
 using KamFlows.Domain.Portfolio;
@@ -17,12 +18,14 @@ public sealed record ReviewPackage(
     IReadOnlyList<ReviewRisk> Risks)
 {
     /// <summary>How many milestones reached their target (a milestone without an actual value has not).</summary>
+    [JsonIgnore]
     public int MilestonesMet => Milestones.Count(m => m.Met);
 }
 
 /// <summary>One milestone of the reviewed quarter: its goal, its target and what was reached (null: not reported yet).</summary>
 public sealed record MilestoneReview(string GoalId, string MilestoneId, decimal Target, decimal? Actual)
 {
+    [JsonIgnore]
     public bool Met => Actual is { } actual && actual >= Target;
 }
 

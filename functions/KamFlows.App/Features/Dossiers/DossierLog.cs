@@ -20,10 +20,16 @@ public sealed class DossierLog(StorageClients storage, TimeProvider clock)
 
     public string NewId() => $"{DateTimeOffset.MaxValue.UtcTicks - clock.GetUtcNow().UtcTicks:D19}{Guid.NewGuid():N}"[..31];
 
-    public async Task<Versioned<Interaction>> AddAsync(string accountId, InteractionInput input, string byUserId, CancellationToken ct)
+    /// <summary>Adds an entry; with <paramref name="id"/> (chosen earlier with <see cref="NewId"/>), an entry already written under it is answered instead (a retry).</summary>
+    public async Task<Versioned<Interaction>> AddAsync(string accountId, InteractionInput input, string byUserId, CancellationToken ct, string? id = null)
     {
+        if (id is not null && await FindAsync(accountId, id, ct) is { } written)
+        {
+            return written;
+        }
+
         var interaction = new Interaction(
-            NewId(), input.Kind!.Value, input.OccurredAt!.Value, input.Summary!.Trim(), [.. (input.ContactIds ?? []).Distinct()],
+            id ?? NewId(), input.Kind!.Value, input.OccurredAt!.Value, input.Summary!.Trim(), [.. (input.ContactIds ?? []).Distinct()],
             input.Kind == InteractionKind.Complaint ? ComplaintState.Open : null, byUserId, clock.GetUtcNow());
         var answer = await _table.AddEntityAsync(ToRow(accountId, interaction), ct);
         return new Versioned<Interaction>(interaction, answer.Headers.ETag!.Value);

@@ -28,6 +28,19 @@ public sealed class PlanStore(StorageClients storage, StateCodec codec)
     private static readonly string[] SummaryColumns = ["RowKey", "Status", "SubmittedBy", "SubmittedAt", "DecidedBy", "DecidedAt", "Comment"];
     private readonly TableClient _table = storage.Table(StorageLayout.PlansTable);
 
+    /// <summary>Every account that has a plan (a draft), in key order: what a quarter's reviews fan out over. Reads the key only.</summary>
+    public async Task<IReadOnlyList<string>> AccountIdsAsync(CancellationToken ct)
+    {
+        var ids = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {DraftRow}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: ct))
+        {
+            ids.Add(row.PartitionKey);
+        }
+
+        return ids;
+    }
+
     /// <summary>The draft, the head and whether task requests are pending, in one query of three rows.</summary>
     public async Task<PlanState> ReadAsync(string accountId, CancellationToken ct)
     {

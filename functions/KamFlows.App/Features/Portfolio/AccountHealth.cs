@@ -1,6 +1,7 @@
 using KamFlows.App.Features.Accounts;
 using KamFlows.App.Features.Contacts;
 using KamFlows.App.Features.Dossiers;
+using KamFlows.App.Features.Visits;
 using KamFlows.Domain.Accounts;
 using KamFlows.Domain.Calendar;
 using KamFlows.Domain.Portfolio;
@@ -13,7 +14,7 @@ namespace KamFlows.App.Features.Portfolio;
 /// makers, who is still there, last met), its interaction log (meetings, complaints) and its revenue
 /// per quarter over the quarters the trend needs. Dates are the account's local dates.
 /// </summary>
-public sealed class AccountHealth(ContactStore contacts, DossierLog log, RevenueStore revenue, IOptions<PortfolioOptions> options, TimeProvider clock)
+public sealed class AccountHealth(ContactStore contacts, DossierLog log, VisitStore visits, RevenueStore revenue, IOptions<PortfolioOptions> options, TimeProvider clock)
 {
     private const int TrendQuarters = 4;
 
@@ -39,7 +40,10 @@ public sealed class AccountHealth(ContactStore contacts, DossierLog log, Revenue
             WallClock.DateOf(account.CreatedAt, zone),
             [.. (await readContacts).Values.Select(c => new ContactFact(c.Id, c.Role == DecisionRole.DecisionMaker, c.Active, c.LastInteractionOn))],
             [.. (await readLog).Select(i => new InteractionFact(i.Id, WallClock.DateOf(i.OccurredAt, zone), i.Kind, i.ContactIds, i.Complaint == ComplaintState.Open))],
-            perQuarter);
+            perQuarter)
+        {
+            MissedVisits = [.. (await visits.ListAsync(account.Id, ct)).Where(v => v.IsMissedOn(today)).Select(v => v.PlannedOn)],
+        };
         var report = HealthScore.Report(facts, today, o.Health, TrendQuarters);
         return new AccountHealthView(account.Id, today, report.Now, report.Quarterly, o.Health);
     }

@@ -51,7 +51,8 @@ public sealed class TenderNineMonthTests(Azurite azurite)
         Assert.Equal(TenderPhase.Won, won.Status);
         Assert.Equal(
             ["tender-contract-kickoff", "tender-escort", "tender-escort", "tender-escort", "tender-recommendation-letter"],
-            (await s.OpenTasksAsync(tender.ProcessId)).Where(t => t.Kind is not ("tender-record-outcome" or "tender-coverage-stale-contact" or "tender-coverage-missing-influencer" or "tender-coverage-missing-decision-maker")).OrderBy(t => t.DueAt).Select(t => t.Kind));
+            (await s.OpenTasksAsync(tender.ProcessId)).Where(t => t.Kind is not ("tender-record-outcome" or "tender-coverage-stale-contact" or "tender-coverage-missing-influencer" or "tender-coverage-missing-decision-maker"))
+                .OrderBy(t => t.DueAt).ThenBy(t => t.Kind, StringComparer.Ordinal).Select(t => t.Kind)); // the last escort and the letter share a due time
         Assert.Equal("completed", (await s.InstanceAsync(tender.ProcessId)).Status.ToString().ToLowerInvariant());
     }
 

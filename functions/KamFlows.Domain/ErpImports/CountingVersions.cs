@@ -31,7 +31,9 @@ public static class CountingVersions
             var k = key(version);
             if (best.TryGetValue(k, out var current))
             {
-                if (current.Sequence >= sequence)
+                // Equal sequences (two sources switching in the same tick) are ordered by import id, so
+                // every reader chooses the same version.
+                if (current.Sequence > sequence || (current.Sequence == sequence && string.CompareOrdinal(importId(current.Version), import) >= 0))
                 {
                     obsolete.Add(version);
                     continue;

@@ -62,6 +62,10 @@ public class KamFlowsApp(Azurite azurite) : WebApplicationFactory<Program>
         builder.UseSetting("LocalTriggers:PollingInterval", "00:00:00.050");
         // Warnings and errors only: informational lines of dozens of in-process apps would bury a failure in CI's output.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Two warnings every in-process host prints, harmless here: TestServer has no request body limit
+        // feature, and a test's Data Protection keys are not encrypted at rest. Hundreds of them hid the failures.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", "Error");
         if (UnderFunctionsHost)
         {
             builder.UseSetting("FUNCTIONS_CUSTOMHANDLER_PORT", "7999");

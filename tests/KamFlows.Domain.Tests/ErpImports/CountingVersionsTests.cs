@@ -27,6 +27,15 @@ public sealed class CountingVersionsTests
     }
 
     [Fact]
+    public void Two_switches_with_the_same_sequence_choose_the_same_version_whichever_is_read_first()
+    {
+        V a = new("k1", "i-a"), b = new("k1", "i-b");
+        var committed = new Dictionary<string, long> { ["i-a"] = 5, ["i-b"] = 5 };
+        Assert.Equal([b], Choose([a, b], committed).Counting);
+        Assert.Equal([b], Choose([b, a], committed).Counting);
+    }
+
+    [Fact]
     public void Rows_of_a_cancelled_import_never_count_and_are_obsolete()
     {
         V cancelled = new("k1", "c"), kept = new("k1", "i1");

@@ -170,6 +170,9 @@ public sealed partial class ImportRun(
             crash.At(SavePoint.ImportStagedBeforeSwitch);
 
             // The switch: one write of one row. Before it none of the staged rows counts, after it all do.
+            // Its sequence comes after every earlier switch even when the clock stands still or an
+            // instance's clock is behind, so the later file's version of a line always wins.
+            var sequence = Math.Max(clock.GetUtcNow().UtcTicks, (await store.LastCommitSequenceAsync(ct)) + 1);
             import = import with
             {
                 Status = ImportStatus.Committed,
@@ -178,7 +181,7 @@ public sealed partial class ImportRun(
                 RowsRejected = rejected,
                 Format = table.Format,
                 Checkpoint = Math.Max(checkpoint, table.RowNumber),
-                CommitSequence = clock.GetUtcNow().UtcTicks,
+                CommitSequence = sequence,
                 CommittedAt = clock.GetUtcNow(),
                 LeaseUntil = null,
             };

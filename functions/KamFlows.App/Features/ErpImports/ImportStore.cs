@@ -132,6 +132,10 @@ public sealed class ImportStore(StorageClients storage)
     public async Task<IReadOnlyDictionary<string, long>> CommittedAsync(CancellationToken ct) =>
         (await AllAsync(ct)).Where(i => i.Counts).ToDictionary(i => i.Id, i => i.CommitSequence!.Value, StringComparer.Ordinal);
 
+    /// <summary>The sequence of the last switch of any import, 0 when none has switched.</summary>
+    public async Task<long> LastCommitSequenceAsync(CancellationToken ct) =>
+        (await AllAsync(ct)).Select(i => i.CommitSequence ?? 0).DefaultIfEmpty(0).Max();
+
     public async Task WriteRejectionsAsync(string importId, IReadOnlyList<RejectedRow> rows, CancellationToken ct)
     {
         foreach (var chunk in rows.Chunk(100))

@@ -43,7 +43,8 @@ internal sealed record PageWorld(PagesApp App, string Unit, User Head, User Dire
         return new PageWorld(app, unit, head, director, admin, kamA, kamB, accountA, accountB);
     }
 
-    private static async Task<Account> AccountAsync(PagesApp app, string unit, User owner, string name) =>
+    /// <summary>An account of <paramref name="owner"/> in <paramref name="unit"/>, made by the administrator; its name made unique.</summary>
+    public static async Task<Account> AccountAsync(PagesApp app, string unit, User owner, string name) =>
         await app.ReadAsync<Account>(await app.AdminClient().PostAsJsonAsync("/api/accounts", new Dictionary<string, object?>
         {
             ["name"] = $"{name} {Guid.NewGuid().ToString("N")[..6]}",

@@ -10,7 +10,7 @@ namespace KamFlows.App.Features.MyDay;
 /// </summary>
 public interface IMyDaySection
 {
-    /// <summary>Where on the page, lower first. Taken: tasks 10, approvals 20, proposals 40. See <see cref="MyDaySectionOrder"/>.</summary>
+    /// <summary>Where on the page, lower first. Taken: tasks 10, approvals 20, visits 30, proposals 40. See <see cref="MyDaySectionOrder"/>.</summary>
     int Order { get; }
 
     Task<MyDaySectionView?> ReadAsync(PageViewer viewer, CancellationToken ct);
@@ -30,7 +30,7 @@ public static class MyDaySectionOrder
     public const int Tasks = 10;
     public const int Approvals = 20;
 
-    /// <summary>To come: this week's visits and calls (the KAM's weekly rhythm).</summary>
+    /// <summary>This week's visits and calls, the KAM's weekly rhythm (<c>Features/Visits/MyDayVisits</c>).</summary>
     public const int Visits = 30;
 
     /// <summary>Open proposals with their validity countdown (<c>Features/Proposals/MyDayProposals</c>).</summary>

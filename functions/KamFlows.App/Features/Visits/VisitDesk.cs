@@ -69,7 +69,8 @@ public sealed class VisitDesk(
             return (VisitAnswer.Invalid, visit.Value, "That day is past.");
         }
 
-        var moved = visit.Value with { PlannedOn = on };
+        // The plan's own day is kept, so a page can say the visit was moved (and from when).
+        var moved = visit.Value.PlannedOn == on ? visit.Value : visit.Value with { PlannedOn = on, MovedFrom = visit.Value.MovedFrom ?? visit.Value.PlannedOn };
         if (visit.Value.PlannedOn != on)
         {
             await visits.UpdateAsync(moved, visit.ETag, ct);

@@ -87,6 +87,7 @@ public sealed class VisitStore(StorageClients storage)
         ["Status"] = v.Status.ToString(),
         ["InteractionId"] = v.InteractionId,
         ["DoneAt"] = v.DoneAt,
+        ["MovedFrom"] = v.MovedFrom?.ToString("O", CultureInfo.InvariantCulture),
     };
 
     private static Visit ToVisit(TableEntity row) => new(
@@ -98,5 +99,6 @@ public sealed class VisitStore(StorageClients storage)
         row.GetString("TaskId"),
         Enum.Parse<VisitStatus>(row.GetString("Status")),
         row.GetString("InteractionId"),
-        row.GetDateTimeOffset("DoneAt"));
+        row.GetDateTimeOffset("DoneAt"),
+        row.GetString("MovedFrom") is { } from ? DateOnly.Parse(from, CultureInfo.InvariantCulture) : null);
 }

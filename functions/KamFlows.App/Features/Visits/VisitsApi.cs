@@ -33,46 +33,19 @@ public static class VisitsApi
     }
 
     private static async Task<Results<Ok<MyWeek>, ProblemHttpResult, ValidationProblem>> Week(
-        string? week, ClaimsPrincipal principal, UserDirectory users, TeamIndex team, AccountStore accounts, VisitStore visits,
-        TaskStore tasks, WeekPlanning planning, TimeProvider clock, CancellationToken ct)
+        string? week, ClaimsPrincipal principal, UserDirectory users, WeekReading reading, CancellationToken ct)
     {
         if (await MeAsync(principal, users, ct) is not { } me)
         {
             return NoUserRecord();
         }
 
-        var calendar = planning.CalendarOf(me);
-        if (WeekOf(week, calendar.DateOf(clock.GetUtcNow())) is not { } which)
+        if (WeekOf(week, reading.TodayOf(me)) is not { } which)
         {
             return BadWeek();
         }
 
-        var today = calendar.DateOf(clock.GetUtcNow());
-        var mine = new List<VisitView>();
-        foreach (var account in await team.ActiveAccountsOfAsync(me.Id, async id => (await accounts.FindAsync(id, ct))?.Value, ct))
-        {
-            if (await visits.FindAsync(account.Id, which, me.Id, ct) is { } visit)
-            {
-                mine.Add(new VisitView(visit.Value, account.Name, visit.Value.IsMissedOn(today)));
-            }
-        }
-
-        var open = new List<WorkTask>();
-        string? token = null;
-        do
-        {
-            var page = await tasks.ListOpenAsync(me.Id, calendar.At(which.Monday, TimeOnly.MinValue), calendar.At(which.Monday.AddDays(7), TimeOnly.MinValue), token, 100, ct);
-            open.AddRange(page.Items.Where(t => !WeekPlanning.IsVisitTask(t)));
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        var days = which.Days.Select(d => new WeekDay(
-            d,
-            calendar.Calendar.IsBusinessDay(d),
-            [.. mine.Where(v => v.Visit.PlannedOn == d).OrderBy(v => v.AccountName, StringComparer.Ordinal)],
-            [.. open.Where(t => calendar.DateOf(t.DueAt) == d).Select(t => new WeekTask(t.Id, t.Kind, t.Title, t.AccountId, t.DueAt))])).ToList();
-        return TypedResults.Ok(new MyWeek(which.ToString(), days));
+        return TypedResults.Ok(await reading.ReadAsync(me, which, ct));
     }
 
     private static async Task<Results<Ok<PlanAnswer>, ProblemHttpResult, ValidationProblem>> Plan(

@@ -45,18 +45,12 @@ public sealed class MyDayProposals(ProposalReading reading, AccountStore account
         }
         while (token is not null && read < MostRead);
 
-        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var names = new AccountNames(accounts, viewer.Principal);
         var today = viewer.Clock.Today;
         var shown = new List<DayProposal>();
         foreach (var proposal in open.OrderBy(p => p.ValidUntil).ThenBy(p => p.SubmittedAt))
         {
-            if (!names.TryGetValue(proposal.AccountId, out var name))
-            {
-                name = names[proposal.AccountId] = await accounts.FindAsync(proposal.AccountId, ct) is { } found
-                    && AccountAccess.Of(viewer.Principal, found) is not null ? found.Value.Name : null;
-            }
-
-            shown.Add(new DayProposal(proposal, name, proposal.ValidUntil.DayNumber - today.DayNumber));
+            shown.Add(new DayProposal(proposal, await names.OfAsync(proposal.AccountId, ct), proposal.ValidUntil.DayNumber - today.DayNumber));
         }
 
         return new MyDaySectionView(typeof(MyDayProposalsSection), new Dictionary<string, object>

@@ -59,6 +59,7 @@ internal static class KamFlowsRegistration
             .AddKamFlowsReviews()
             .AddKamFlowsPipeline()
             .AddKamFlowsImports()
+            .AddKamFlowsReceivables()
             .AddKamFlowsProcessBoard()
             .AddKamFlowsMyDay()
             .AddKamFlowsCalendarFeeds()

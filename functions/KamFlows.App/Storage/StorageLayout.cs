@@ -92,6 +92,18 @@ public static class StorageLayout
     /// <summary>Sales history per account and quarter (by product line, business unit, currency), rebuilt from the lines that count: partition = account id, row = quarter.</summary>
     public const string SalesHistoryTable = "saleshistory";
 
+    /// <summary>
+    /// Imported open receivables: partition = account id (or customer reference), row =
+    /// "{hash of source and document}|{importId}"; counted like sales lines (the later switch's version).
+    /// </summary>
+    public const string ReceivableLinesTable = "receivablelines";
+
+    /// <summary>
+    /// The open receivables of key accounts as the imports leave them, each with its follow-up process:
+    /// partition = account id, rows <c>doc|{hash of source and document}</c>, and <c>credit-limit</c>.
+    /// </summary>
+    public const string ReceivablesTable = "receivables";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         OrganisationTable, DueTimersTable, ProcessesTable, ProcessIndexTable, PoisonTable,
@@ -101,6 +113,7 @@ public static class StorageLayout
         CalendarFeedsTable, TendersTable,
         ProposalsTable,
         ImportsTable, SalesLinesTable, SalesHistoryTable, ReviewsTable,
+        ReceivableLinesTable, ReceivablesTable,
     ];
 
     /// <summary>The app's own blobs: keys, clock offset in Development, state too large for a table row.</summary>

@@ -11,7 +11,7 @@ namespace KamFlows.Domain.Receivables;
 /// The collection of one overdue document: a task for the KAM 1, 7 and 15 business days after its due
 /// date (on the KAM's calendar; configurable), a task for the business unit's head of KAM at 30; a
 /// later import that moves the due date moves what has not happened yet; the first full snapshot
-/// that no longer lists the document ends it as paid (a partial import never closes anything: the
+/// that no longer lists the document ends it as paid, closing its open tasks (a partial import never closes anything: the
 /// app sends Paid only for a full snapshot).
 /// </summary>
 public sealed class ReceivableFollowUpDefinition : ProcessDefinition<ReceivableFollowUpState, Command, Event>
@@ -58,8 +58,7 @@ public sealed class ReceivableFollowUpDefinition : ProcessDefinition<ReceivableF
         _ when state.Phase == FollowUpPhase.New => Decision<Event>.Stale("not opened yet"),
         _ when state.Phase == FollowUpPhase.Paid => Decision<Event>.Stale("paid"),
         Input.Received { Command: Command.Seen s } => Seen(s, state, context),
-        Input.Received { Command: Command.Paid p } => Decision<Event>.Of(new Event.PaidOff(p.ImportId, context.Now))
-            .Cancel([.. Stages(state.Timings).Select(WakeUpFor)]).Complete(Paid),
+        Input.Received { Command: Command.Paid p } => PaidOff(p, state, context),
         Input.WokeUp w => Overdue(w.Name, state, context),
         _ => Decision<Event>.None,
     };
@@ -68,11 +67,18 @@ public sealed class ReceivableFollowUpDefinition : ProcessDefinition<ReceivableF
     {
         Event.Opened o => state with { Phase = FollowUpPhase.Open, Document = o.Document, Timings = o.Timings },
         Event.Rescheduled r => state with { Document = state.Document! with { DueDate = r.DueDate, Amount = r.Amount, Currency = r.Currency } },
-        Event.KamTasked k => state with { ActedOn = [.. state.ActedOn, k.BusinessDaysOverdue] },
-        Event.Escalated e => state with { ActedOn = [.. state.ActedOn, e.BusinessDaysOverdue], Escalated = true },
+        Event.KamTasked k => state with { ActedOn = ActedOnUpTo(state, k.BusinessDaysOverdue) },
+        Event.Escalated e => state with { ActedOn = ActedOnUpTo(state, e.BusinessDaysOverdue), Escalated = true },
         Event.PaidOff p => state with { Phase = FollowUpPhase.Paid, PaidAt = p.At },
         _ => state,
     };
+
+    /// <summary>
+    /// A stage acted on passes the earlier ones too: a document imported long overdue wakes every past
+    /// stage at once, and the KAM gets the latest one's task, not one per stage.
+    /// </summary>
+    private static IReadOnlyList<int> ActedOnUpTo(ReceivableFollowUpState state, int stage) =>
+        [.. state.ActedOn.Union(Stages(state.Timings).Where(d => d <= stage)).Order()];
 
     private static IEnumerable<int> Stages(FollowUpTimings timings) => timings.KamTaskDays.Append(timings.EscalationDay);
 
@@ -99,6 +105,24 @@ public sealed class ReceivableFollowUpDefinition : ProcessDefinition<ReceivableF
         Stages(timings).Where(d => !done.Contains(d)).Aggregate(decision, (next, days) =>
             next.Wake(WakeUpFor(days), new WakeTime.BusinessDaysFrom(due, days, MorningAt, Kam)));
 
+    /// <summary>Paid: nothing more to wake up for, and the collection tasks still open are done.</summary>
+    private static Decision<Event> PaidOff(Command.Paid paid, ReceivableFollowUpState state, DecisionContext context)
+    {
+        var decision = Decision<Event>.Of(new Event.PaidOff(paid.ImportId, context.Now)).Cancel([.. Stages(state.Timings).Select(WakeUpFor)]);
+        var accountId = state.Document!.AccountId;
+        if (state.ActedOn.Count > 0)
+        {
+            decision = decision.Then(new CloseTasks(context.Parties[Kam][0], accountId, [CollectTask], CreateTask.Done));
+        }
+
+        if (state.Escalated)
+        {
+            decision = decision.Then(new CloseTasks(context.Parties[HeadOfKam][0], accountId, [EscalatedTask], CreateTask.Done));
+        }
+
+        return decision.Complete(Paid);
+    }
+
     private static Decision<Event> Overdue(string wakeUp, ReceivableFollowUpState state, DecisionContext context)
     {
         var stage = Stages(state.Timings).FirstOrDefault(d => WakeUpFor(d) == wakeUp);
@@ -109,7 +133,8 @@ public sealed class ReceivableFollowUpDefinition : ProcessDefinition<ReceivableF
 
         var document = state.Document!;
         var title = $"{document.Document} {document.Amount.ToString(CultureInfo.InvariantCulture)} {document.Currency}, due {document.DueDate:yyyy-MM-dd}, {stage} business days overdue";
-        var due = new TaskDue.Business(new WakeTime.BusinessDaysLater(0, DueAt, Kam));
+        // Due at the end of the stage's own business day: a document imported long overdue gets a task that says so.
+        var due = new TaskDue.Business(new WakeTime.BusinessDaysFrom(document.DueDate, stage, DueAt, Kam));
         if (stage == state.Timings.EscalationDay)
         {
             return Decision<Event>.Of(new Event.Escalated(stage, context.Now)).Then(

@@ -66,6 +66,14 @@ public sealed class ReceivableFollowUpTests
     }
 
     [Fact]
+    public void A_later_stage_acted_on_passes_the_earlier_ones_so_a_long_overdue_document_gets_one_task()
+    {
+        var decision = Spec().Given(Opened, new Event.KamTasked(15, Now)).When(new ProcessInput<Command>.WokeUp("overdue-7", Now)).Then();
+        Assert.NotNull(decision.StaleReason);
+        Assert.Empty(decision.Effects);
+    }
+
+    [Fact]
     public void A_stage_acted_on_is_not_repeated()
     {
         var decision = Spec().Given(Opened, new Event.KamTasked(1, Now)).When(new ProcessInput<Command>.WokeUp("overdue-1", Now)).Then();
@@ -79,7 +87,18 @@ public sealed class ReceivableFollowUpTests
         var decision = Spec().Given(Opened, new Event.KamTasked(1, Now)).When(new Command.Paid("import-2")).Then(new Event.PaidOff("import-2", Now));
         Assert.Equal(ReceivableFollowUpDefinition.Paid, decision.Outcome);
         Assert.Equal(["overdue-1", "overdue-7", "overdue-15", "overdue-30"], decision.CancelWakeUps);
+        var closed = Assert.IsType<CloseTasks>(Assert.Single(decision.Effects)); // the KAM's task is done; there was no escalation
+        Assert.Equal((Kam, "acc-1", ReceivableFollowUpDefinition.CollectTask, CreateTask.Done), (closed.AssigneeUserId, closed.AccountId, closed.TaskKinds.Single(), closed.Outcome));
         Assert.NotNull(Spec().Given(Opened, new Event.PaidOff("import-2", Now)).When(new ProcessInput<Command>.WokeUp("overdue-7", Now)).Then().StaleReason);
+    }
+
+    [Fact]
+    public void Paid_after_the_escalation_closes_the_head_of_kams_task_too_and_paid_before_any_stage_closes_none()
+    {
+        var escalated = Spec().Given(Opened, new Event.KamTasked(1, Now), new Event.Escalated(30, Now)).When(new Command.Paid("import-3")).Then(new Event.PaidOff("import-3", Now));
+        Assert.Equal([Kam, Head], escalated.Effects.Cast<CloseTasks>().Select(c => c.AssigneeUserId));
+
+        Assert.Empty(Spec().Given(Opened).When(new Command.Paid("import-3")).Then(new Event.PaidOff("import-3", Now)).Effects);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 using KamFlows.Domain.ErpImports;
 
@@ -20,6 +22,14 @@ public sealed class ImportRunContext(ImportRecord import, ImportSource source, C
 
     /// <summary>Natural key -> the file row that first had it (a key given twice is a refused row) or how many times it came (a line keyed by its values).</summary>
     public Dictionary<string, int> Seen { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A natural key within the source, hashed: fixed length, and free of the characters a row key may not hold.</summary>
+    public string KeyOf(string naturalKey)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{Source.Id}|{naturalKey}"), hash);
+        return Convert.ToHexStringLower(hash[..16]);
+    }
 
     /// <summary>The business unit of a row: its own, else its account's, else the source's default; or why there is none.</summary>
     public (string? Unit, string? Reason) BusinessUnitOf(string? own, Customer customer)

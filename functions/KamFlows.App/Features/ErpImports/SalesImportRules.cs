@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Azure.Data.Tables;
 using KamFlows.App.Features.Portfolio;
 using KamFlows.App.Features.SalesHistory;
@@ -61,7 +59,7 @@ public sealed class SalesImportRules(SalesHistoryProjection projection, IOptions
         }
 
         var quarter = Quarter.Of(line.Date).ToString();
-        var entity = new TableEntity(customer.AccountId, $"{quarter}|{Hash(context.Source.Id, key)}|{context.Import.Id}")
+        var entity = new TableEntity(customer.AccountId, $"{quarter}|{context.KeyOf(key)}|{context.Import.Id}")
         {
             ["Date"] = line.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["ProductLine"] = line.ProductLine,
@@ -74,12 +72,4 @@ public sealed class SalesImportRules(SalesHistoryProjection projection, IOptions
     }
 
     public Task ApplyAsync(ImportRecord import, IReadOnlyList<string> touched, CancellationToken ct) => projection.RebuildAsync(touched, ct);
-
-    /// <summary>The natural key within its source, hashed: fixed length, and free of the characters a row key may not hold.</summary>
-    internal static string Hash(string sourceId, string naturalKey)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"{sourceId}|{naturalKey}"), hash);
-        return Convert.ToHexStringLower(hash[..16]);
-    }
 }

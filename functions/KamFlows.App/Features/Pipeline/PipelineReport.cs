@@ -68,16 +68,10 @@ public sealed class PipelineReport(
             .OrderByDescending(l => l.Weighted).ThenBy(l => l.Deal.ExpectedClose)
             .Take(LargestShown)
             .ToList();
-        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var names = new AccountNames(accounts, who);
         for (var i = 0; i < largest.Count; i++)
         {
-            var id = largest[i].Deal.AccountId;
-            if (!names.TryGetValue(id, out var name))
-            {
-                name = names[id] = await accounts.FindAsync(id, ct) is { } found && AccountAccess.Of(who, found) is not null ? found.Value.Name : null;
-            }
-
-            largest[i] = largest[i] with { AccountName = name };
+            largest[i] = largest[i] with { AccountName = await names.OfAsync(largest[i].Deal.AccountId, ct) };
         }
 
         return new PipelineView(today, options.ReportingCurrency, forecast, winLoss, largest, goal, open.Count - convertible.Count);

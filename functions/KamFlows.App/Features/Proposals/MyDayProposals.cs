@@ -1,6 +1,5 @@
 using KamFlows.App.Features.Accounts;
 using KamFlows.App.Features.MyDay;
-using KamFlows.App.Http;
 using KamFlows.App.Pages;
 using KamFlows.Domain.Organisation;
 
@@ -32,37 +31,22 @@ public sealed class MyDayProposals(ProposalReading reading, AccountStore account
             return null;
         }
 
-        var open = new List<ProposalView>();
-        string? token = null;
-        var read = 0;
-        do
-        {
-            var page = await reading.ListAsync(viewer.Principal, new ProposalFilter(null, null, null, null), token, Paging.MaxPageSize, ct);
-            read += page.Items.Count;
-            // Heads of KAM see every proposal: My day shows only those the reader follows up.
-            open.AddRange(page.Items.Where(p => p.Running && p.KamUserId == user.Id));
-            token = page.ContinuationToken;
-        }
-        while (token is not null && read < MostRead);
+        var read = await reading.AllAsync(viewer.Principal, MostRead, ct);
+        // Heads of KAM see every proposal: My day shows only those the reader follows up.
+        var open = read.Items.Where(p => p.Running && p.KamUserId == user.Id);
 
-        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var names = new AccountNames(accounts, viewer.Principal);
         var today = viewer.Clock.Today;
         var shown = new List<DayProposal>();
         foreach (var proposal in open.OrderBy(p => p.ValidUntil).ThenBy(p => p.SubmittedAt))
         {
-            if (!names.TryGetValue(proposal.AccountId, out var name))
-            {
-                name = names[proposal.AccountId] = await accounts.FindAsync(proposal.AccountId, ct) is { } found
-                    && AccountAccess.Of(viewer.Principal, found) is not null ? found.Value.Name : null;
-            }
-
-            shown.Add(new DayProposal(proposal, name, proposal.ValidUntil.DayNumber - today.DayNumber));
+            shown.Add(new DayProposal(proposal, await names.OfAsync(proposal.AccountId, ct), proposal.ValidUntil.DayNumber - today.DayNumber));
         }
 
         return new MyDaySectionView(typeof(MyDayProposalsSection), new Dictionary<string, object>
         {
             [nameof(MyDayProposalsSection.Proposals)] = shown,
-            [nameof(MyDayProposalsSection.More)] = token is not null,
+            [nameof(MyDayProposalsSection.More)] = read.ContinuationToken is not null,
         });
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using KamFlows.App.Features.Pipeline;
-using KamFlows.App.Http;
 using KamFlows.Domain.Pipeline;
 
 namespace KamFlows.App.Features.Proposals;
@@ -16,25 +15,17 @@ public sealed class ProposalPipeline(ProposalReading reading) : IPipelineSource
     {
         var open = new List<OpenDeal>();
         var ended = new List<EndedDeal>();
-        string? token = null;
-        do
+        foreach (var p in (await reading.AllAsync(who, null, ct)).Items)
         {
-            var page = await reading.ListAsync(who, new ProposalFilter(null, null, null, null), token, Paging.MaxPageSize, ct);
-            foreach (var p in page.Items)
+            if (p.Running)
             {
-                if (p.Running)
-                {
-                    open.Add(new OpenDeal(OpportunityKind.Proposal, p.Id, p.AccountId, p.Title, p.Status, p.Value, p.Currency, p.ValidUntil));
-                }
-                else if (ResultOf(p.Status) is { } result && p.FollowUp.EndedAt is { } at && DateOnly.FromDateTime(at.UtcDateTime) >= since)
-                {
-                    ended.Add(new EndedDeal(OpportunityKind.Proposal, p.Id, result, p.FollowUp.LossReason?.ToString(), p.Value, p.Currency, DateOnly.FromDateTime(at.UtcDateTime)));
-                }
+                open.Add(new OpenDeal(OpportunityKind.Proposal, p.Id, p.AccountId, p.Title, p.Status, p.Value, p.Currency, p.ValidUntil));
             }
-
-            token = page.ContinuationToken;
+            else if (ResultOf(p.Status) is { } result && p.FollowUp.EndedAt is { } at && DateOnly.FromDateTime(at.UtcDateTime) >= since)
+            {
+                ended.Add(new EndedDeal(OpportunityKind.Proposal, p.Id, result, p.FollowUp.LossReason?.ToString(), p.Value, p.Currency, DateOnly.FromDateTime(at.UtcDateTime)));
+            }
         }
-        while (token is not null);
 
         return new PipelineDeals(open, ended);
     }

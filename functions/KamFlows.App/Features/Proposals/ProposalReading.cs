@@ -57,6 +57,26 @@ public sealed class ProposalReading(InstanceStore instances, ProcessIndex index,
         return new PagedList<ProposalView>(views, page.ContinuationToken);
     }
 
+    /// <summary>
+    /// Every proposal <paramref name="who"/> may see, page after page. With <paramref name="most"/> it
+    /// stops after the page that brings it to that many (a page is read whole), and the continuation
+    /// token says whether more are left.
+    /// </summary>
+    public async Task<PagedList<ProposalView>> AllAsync(ClaimsPrincipal who, int? most, CancellationToken ct)
+    {
+        var all = new List<ProposalView>();
+        string? token = null;
+        do
+        {
+            var page = await ListAsync(who, new ProposalFilter(null, null, null, null), token, Paging.MaxPageSize, ct);
+            all.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null && (most is not { } limit || all.Count < limit));
+
+        return new PagedList<ProposalView>(all, token);
+    }
+
     public static bool SeesAll(ClaimsPrincipal who) => who.Has(Role.HeadOfKam) || who.Has(Role.Director) || who.Has(Role.Admin);
 
     private static bool MaySee(ClaimsPrincipal who, ProcessInstance instance, ProposalRecord record) =>

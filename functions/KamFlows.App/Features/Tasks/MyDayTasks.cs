@@ -30,28 +30,16 @@ public sealed class MyDayTasks(TaskStore store, AccountStore accounts) : IMyDayS
         var overdue = await store.ListOpenAsync(user.Id, null, now, null, MostShown, ct);
         var today = await store.ListOpenAsync(user.Id, now, endOfToday, null, MostShown, ct);
 
-        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
-        async Task<DayTask> ShowAsync(WorkTask task, TaskWindow window)
-        {
-            string? name = null;
-            if (task.AccountId is { } id && !names.TryGetValue(id, out name))
-            {
-                // A task may outlive its assignee's place on the account team: the account's name only to those who may see it.
-                name = names[id] = await accounts.FindAsync(id, ct) is { } found && AccountAccess.Of(viewer.Principal, found) is not null ? found.Value.Name : null;
-            }
-
-            return new DayTask(task, window, name);
-        }
-
+        var names = new AccountNames(accounts, viewer.Principal);
         var shown = new List<DayTask>();
         foreach (var task in overdue.Items)
         {
-            shown.Add(await ShowAsync(task, TaskWindow.Overdue));
+            shown.Add(new DayTask(task, TaskWindow.Overdue, await names.OfAsync(task.AccountId, ct)));
         }
 
         foreach (var task in today.Items)
         {
-            shown.Add(await ShowAsync(task, TaskWindow.Today));
+            shown.Add(new DayTask(task, TaskWindow.Today, await names.OfAsync(task.AccountId, ct)));
         }
 
         return new MyDaySectionView(typeof(MyDayTasksSection), new Dictionary<string, object>

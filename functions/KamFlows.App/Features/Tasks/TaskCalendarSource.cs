@@ -31,16 +31,11 @@ public sealed class TaskCalendarSource(TaskStore store, AccountStore accounts, I
         while (token is not null && tasks.Count < MostTasks);
 
         var myDay = new Uri(app.Value.PublicBaseUrl!, MyDayPages.Path);
-        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var names = new AccountNames(accounts, owner.Principal);
         var entries = new List<CalendarEntry>();
         foreach (var task in tasks.Take(MostTasks))
         {
-            string? account = null;
-            if (task.AccountId is { } id && !names.TryGetValue(id, out account))
-            {
-                account = names[id] = await accounts.FindAsync(id, ct) is { } found && AccountAccess.Of(owner.Principal, found) is not null ? found.Value.Name : null;
-            }
-
+            var account = await names.OfAsync(task.AccountId, ct);
             var title = TaskText.Title(task, owner.Text);
             var outcomes = string.Join(", ", task.Outcomes.Select(o => TaskText.Outcome(o, owner.Text)));
             entries.Add(new CalendarEntry(

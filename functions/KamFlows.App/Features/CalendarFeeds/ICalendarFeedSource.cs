@@ -5,8 +5,8 @@ using KamFlows.App.Pages;
 namespace KamFlows.App.Features.CalendarFeeds;
 
 /// <summary>
-/// What one feature puts in a person's calendar feed (tasks now; meetings and tender milestones
-/// later), registered as an <see cref="ICalendarFeedSource"/> by that feature. The feed asks every
+/// What one feature puts in a person's calendar feed (tasks, visits, calls and meetings among them; tender
+/// milestones), registered as an <see cref="ICalendarFeedSource"/> by that feature. The feed asks every
 /// source for the entries of its owner within the window and writes them all.
 /// </summary>
 public interface ICalendarFeedSource

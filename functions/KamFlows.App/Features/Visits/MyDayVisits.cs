@@ -30,18 +30,12 @@ public sealed class MyDayVisits(WeekReading weeks, AccountStore accounts) : IMyD
         }
 
         var week = await weeks.ReadAsync(user, IsoWeek.Of(weeks.TodayOf(user)), ct);
-        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // The week lists the accounts of the KAM's team; the name still only as the other sections give it.
+        var names = new AccountNames(accounts, viewer.Principal);
         var shown = new List<DayVisit>();
         foreach (var view in week.Days.SelectMany(d => d.Visits))
         {
-            var id = view.Visit.AccountId;
-            if (!names.TryGetValue(id, out var name))
-            {
-                // The week lists the accounts of the KAM's team; the name still only as the other sections give it.
-                name = names[id] = await accounts.FindAsync(id, ct) is { } found && AccountAccess.Of(viewer.Principal, found) is not null ? found.Value.Name : null;
-            }
-
-            shown.Add(new DayVisit(view.Visit, view.Standing, view.DueAt, name));
+            shown.Add(new DayVisit(view.Visit, view.Standing, view.DueAt, await names.OfAsync(view.Visit.AccountId, ct)));
         }
 
         return new MyDaySectionView(typeof(MyDayVisitsSection), new Dictionary<string, object>

@@ -47,5 +47,8 @@ public sealed record ImportRecord(
 {
     public bool Counts => Status is ImportStatus.Committed or ImportStatus.Applied;
 
+    /// <summary>Ended without switching: none of its rows ever counts.</summary>
+    public bool Discarded => Status is ImportStatus.Cancelled or ImportStatus.Failed;
+
     public bool Ended => Status is ImportStatus.Applied or ImportStatus.Cancelled or ImportStatus.Failed;
 }

@@ -128,10 +128,6 @@ public sealed class ImportStore(StorageClients storage)
         return [.. imports.OrderByDescending(i => i.CreatedAt)];
     }
 
-    /// <summary>The switch of every import that counts, by id: what decides which staged rows are real.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> CommittedAsync(CancellationToken ct) =>
-        (await AllAsync(ct)).Where(i => i.Counts).ToDictionary(i => i.Id, i => i.CommitSequence!.Value, StringComparer.Ordinal);
-
     /// <summary>The sequence of the last switch of any import, 0 when none has switched.</summary>
     public async Task<long> LastCommitSequenceAsync(CancellationToken ct) =>
         (await AllAsync(ct)).Select(i => i.CommitSequence ?? 0).DefaultIfEmpty(0).Max();

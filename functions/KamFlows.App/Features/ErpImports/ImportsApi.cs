@@ -131,7 +131,7 @@ public static partial class ImportsApi
             }
 
             var import = found.Value;
-            if (import.Status is ImportStatus.Cancelled or ImportStatus.Failed)
+            if (import.Discarded)
             {
                 return TypedResults.Problem($"The import has ended {import.Status}: upload the file again.", statusCode: StatusCodes.Status409Conflict);
             }

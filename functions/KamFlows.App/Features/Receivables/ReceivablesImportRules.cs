@@ -1,9 +1,9 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using KamFlows.App.Features.ErpImports;
 using KamFlows.App.Features.Portfolio;
 using KamFlows.App.Storage;
 using KamFlows.Domain.ErpImports;
+using KamFlows.Domain.Receivables;
 using Microsoft.Extensions.Options;
 
 namespace KamFlows.App.Features.Receivables;
@@ -50,16 +50,9 @@ public sealed class ReceivablesImportRules(ReceivablesProjection projection, IOp
             return StagedRow.Refused($"Row {context.Seen[document.Document]} has the same document.");
         }
 
-        var entity = new TableEntity(customer.AccountId, $"{context.KeyOf(document.Document)}|{context.Import.Id}")
-        {
-            ["SourceId"] = context.Source.Id,
-            ["Document"] = document.Document,
-            ["DueDate"] = document.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Amount"] = document.Amount.ToString(CultureInfo.InvariantCulture),
-            ["Currency"] = document.Currency,
-            ["BusinessUnit"] = unit,
-            ["KeyAccount"] = customer.IsKeyAccount,
-        };
+        var entity = ReceivableColumns.Write(
+            new TableEntity(customer.AccountId, $"{context.KeyOf(document.Document)}|{context.Import.Id}"),
+            new ReceivableDocument(context.Source.Id, document.Document, customer.AccountId, document.DueDate, document.Amount, document.Currency), unit);
         return new StagedRow(entity, customer.AccountId, null);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using KamFlows.App.Features.Accounts;
@@ -24,15 +23,14 @@ public sealed partial class ReceivablesProjection(
 {
     private readonly TableClient _lines = storage.Table(StorageLayout.ReceivableLinesTable);
 
-    private sealed record Imports(
-        IReadOnlyDictionary<string, long> Committed, IReadOnlySet<string> Discarded, IReadOnlyDictionary<string, (long Sequence, string Id)> LastFull);
+    /// <summary>The switches, and of each source its latest full snapshot (sequence, import id).</summary>
+    private sealed record Imports(ImportSwitches Switches, IReadOnlyDictionary<string, (long Sequence, string Id)> LastFull);
 
     public async Task ApplyAsync(ImportRecord import, IReadOnlyList<string> touched, CancellationToken ct)
     {
         var all = await imports.AllAsync(ct);
         var known = new Imports(
-            all.Where(i => i.Counts).ToDictionary(i => i.Id, i => i.CommitSequence!.Value, StringComparer.Ordinal),
-            all.Where(i => i.Status is ImportStatus.Cancelled or ImportStatus.Failed).Select(i => i.Id).ToHashSet(StringComparer.Ordinal),
+            ImportSwitches.Of(all),
             all.Where(i => i.Counts && i.Kind == ImportKind.Receivables && i.Scope == SnapshotScope.Full)
                 .GroupBy(i => i.SourceId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(i => (i.CommitSequence!.Value, i.Id)).Max(), StringComparer.Ordinal));
@@ -57,12 +55,12 @@ public sealed partial class ReceivablesProjection(
             versions.Add(row);
         }
 
-        var (counting, obsolete) = CountingVersions.Choose(versions, KeyOf, ImportOf, known.Committed, known.Discarded);
+        var (counting, obsolete) = CountingVersions.Choose(versions, KeyOf, ImportOf, known.Switches.Committed, known.Switches.Discarded);
         if (await accounts.FindAsync(accountId, ct) is { Value: { Status: AccountStatus.Active } account })
         {
             var open = counting
-                .Where(v => ReceivableSnapshots.IsOpen(known.Committed[ImportOf(v)], known.LastFull.TryGetValue(v.GetString("SourceId"), out var full) ? full.Sequence : 0))
-                .Select(v => ToRow(accountId, v))
+                .Where(v => ReceivableSnapshots.IsOpen(known.Switches.Committed[ImportOf(v)], known.LastFull.TryGetValue(v.GetString("SourceId"), out var full) ? full.Sequence : 0))
+                .Select(ToRow)
                 .ToList();
             var before = await store.DocumentsAsync(accountId, ct);
             await TellFollowUpsAsync(account, before, open, known, ct);
@@ -103,13 +101,11 @@ public sealed partial class ReceivablesProjection(
 
     private static string ImportOf(TableEntity v) => v.RowKey[(v.RowKey.LastIndexOf('|') + 1)..];
 
-    private static OpenReceivableRow ToRow(string accountId, TableEntity v) => new(
-        KeyOf(v),
-        new ReceivableDocument(
-            v.GetString("SourceId"), v.GetString("Document"), accountId,
-            DateOnly.ParseExact(v.GetString("DueDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            decimal.Parse(v.GetString("Amount"), NumberStyles.Number, CultureInfo.InvariantCulture), v.GetString("Currency")),
-        v.GetString("BusinessUnit"), ImportOf(v));
+    private static OpenReceivableRow ToRow(TableEntity v)
+    {
+        var (document, unit) = ReceivableColumns.Read(v);
+        return new OpenReceivableRow(KeyOf(v), document, unit, ImportOf(v));
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Receivables import {ImportId} applied to {Accounts} accounts")]
     private static partial void LogApplied(ILogger logger, string importId, int accounts);

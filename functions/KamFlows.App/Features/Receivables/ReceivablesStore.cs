@@ -81,22 +81,12 @@ public sealed class ReceivablesStore(StorageClients storage)
         }
     }
 
-    private static TableEntity Write(string accountId, OpenReceivableRow r) => new(accountId, DocumentPrefix + r.Key)
-    {
-        ["SourceId"] = r.Document.SourceId,
-        ["Document"] = r.Document.Document,
-        ["DueDate"] = r.Document.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["Amount"] = r.Document.Amount.ToString(CultureInfo.InvariantCulture),
-        ["Currency"] = r.Document.Currency,
-        ["BusinessUnit"] = r.BusinessUnit,
-        ["ImportId"] = r.ImportId,
-    };
+    private static TableEntity Write(string accountId, OpenReceivableRow r) =>
+        ReceivableColumns.Write(new TableEntity(accountId, DocumentPrefix + r.Key) { ["ImportId"] = r.ImportId }, r.Document, r.BusinessUnit);
 
-    private static OpenReceivableRow Read(TableEntity row) => new(
-        row.RowKey[DocumentPrefix.Length..],
-        new ReceivableDocument(
-            row.GetString("SourceId"), row.GetString("Document"), row.PartitionKey,
-            DateOnly.ParseExact(row.GetString("DueDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            decimal.Parse(row.GetString("Amount"), NumberStyles.Number, CultureInfo.InvariantCulture), row.GetString("Currency")),
-        row.GetString("BusinessUnit"), row.GetString("ImportId"));
+    private static OpenReceivableRow Read(TableEntity row)
+    {
+        var (document, unit) = ReceivableColumns.Read(row);
+        return new OpenReceivableRow(row.RowKey[DocumentPrefix.Length..], document, unit, row.GetString("ImportId"));
+    }
 }

@@ -27,9 +27,7 @@ public sealed class SalesHistoryProjection(StorageClients storage, ImportStore i
     /// <summary>Rebuilds every "{accountId}|{quarter}" of <paramref name="touched"/>.</summary>
     public async Task RebuildAsync(IReadOnlyList<string> touched, CancellationToken ct)
     {
-        var all = await imports.AllAsync(ct);
-        var committed = all.Where(i => i.Counts).ToDictionary(i => i.Id, i => i.CommitSequence!.Value, StringComparer.Ordinal);
-        var discarded = all.Where(i => i.Status is ImportStatus.Cancelled or ImportStatus.Failed).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var (committed, discarded) = ImportSwitches.Of(await imports.AllAsync(ct));
         var rows = new System.Collections.Concurrent.ConcurrentBag<RevenueRow>();
         await Parallel.ForEachAsync(touched, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (key, token) =>
         {

@@ -69,8 +69,15 @@ public sealed class ReviewFanOutCrashTests(Azurite azurite)
         Assert.Contains("crash injected at FanOutBatchSent, occurrence 2", string.Join(Environment.NewLine, cluster.DeathNotes), StringComparison.Ordinal);
         Assert.Equal(accounts.Order(), view.Items.Select(i => i.AccountId).Order());
         var kamClient = await ClientForAsync(cluster.Live.Single(), kamEmail, ct);
-        var tasks = await kamClient.GetFromJsonAsync<JsonObject>("/api/me/tasks?when=Upcoming&pageSize=100", ct);
-        var reviewTasks = tasks!["items"]!.AsArray().Select(t => t!["task"]!).Where(t => (string)t["kind"]! == "quarterly-review").Select(t => (string)t["accountId"]!).ToList();
+        // A review's step is committed before its task is given (an effect after the commit), so the
+        // last plans' tasks may still be on their way when the view shows every review open.
+        var reviewTasks = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                var tasks = await kamClient.GetFromJsonAsync<JsonObject>("/api/me/tasks?when=Upcoming&pageSize=100", ct);
+                return tasks!["items"]!.AsArray().Select(t => t!["task"]!).Where(t => (string)t["kind"]! == "quarterly-review").Select(t => (string)t["accountId"]!).ToList();
+            },
+            t => t.Count >= Plans, TimeSpan.FromSeconds(30));
         Assert.Equal(accounts.Order(), reviewTasks.Order()); // one task per plan, none twice
     }
 

@@ -34,6 +34,9 @@ public sealed class QuarterlyReviewDefinition : ProcessDefinition<QuarterlyRevie
 
     private static readonly string[] TurnWakeUps = [RemindBeforeWakeUp, RemindOnDueWakeUp, OverdueWakeUp, EscalateWakeUp];
 
+    /// <summary>The tasks a review gives the KAM: closed when the KAM submits (done) and when the review ends (cancelled).</summary>
+    private static readonly string[] KamTasks = [ReviewTask, RevisionTask];
+
     public override string Name => DefinitionName;
 
     public override int Version => 1;
@@ -172,8 +175,11 @@ public sealed class QuarterlyReviewDefinition : ProcessDefinition<QuarterlyRevie
                 [ApprovalRequestDefinition.Approver] = state.DirectorCalendar!,
                 [ApprovalRequestDefinition.Alternate] = state.AlternateCalendar!,
             });
+        // The KAM's task of this turn (the review's, or the revision's after a send-back) asked for
+        // exactly this submission: it is done, whether or not the KAM ticked it in the task list.
         return Decision<Event>.Of(new Event.Submitted(round, submit.PlanVersion, submit.Sections, key, context.Now))
             .Cancel(TurnWakeUps)
+            .Then(new CloseTasks(kam, state.AccountId!, KamTasks, CreateTask.Done))
             .Start(child);
     }
 
@@ -188,7 +194,10 @@ public sealed class QuarterlyReviewDefinition : ProcessDefinition<QuarterlyRevie
             return Decision<Event>.Of(new Event.Approved(round.Number, result, context.Now))
                 .Then(
                     new ReviewDecision(accountId, round.PlanVersion, true, result.Comment, result.DecidedBy!, state.Package?.ClassChange?.To),
-                    ReviewEmails.ApprovedTo(kam, accountId, state.Quarter!, round.PlanVersion))
+                    ReviewEmails.ApprovedTo(kam, accountId, state.Quarter!, round.PlanVersion),
+                    // Nothing should be open after the submission closed the turn's task; one created late (its effect
+                    // retried after the submission) would stay open for a review that is over.
+                    new CloseTasks(kam, accountId, KamTasks, CloseTasks.Cancelled))
                 .Complete("approved");
         }
 

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using KamFlows.App.Engine;
 using KamFlows.App.Features.Accounts;
 using KamFlows.App.Features.Plans;
+using KamFlows.App.Features.Tasks;
+using KamFlows.App.Http;
 using KamFlows.App.Tests.Infrastructure;
 using KamFlows.App.Tests.Pages;
 using KamFlows.App.Tests.Plans;
@@ -68,6 +70,37 @@ public sealed partial class ReviewRoundsTests(Azurite azurite)
         var quarter = await world.QuarterAsync();
         Assert.Equal((1, 1, 0), (quarter.Reviews, quarter.Approved, quarter.Open));
         Assert.Null(quarter.Items.Single().WaitingOn);
+    }
+
+    [Fact]
+    public async Task Submitting_through_the_review_closes_the_kams_review_task_and_then_the_revision_task_as_done()
+    {
+        await using var world = await ReviewWorld.CreateAsync(azurite);
+        var account = await world.AccountWithPlanAsync();
+        world.At(ReviewWorld.QuarterStart);
+        await world.FireTimerAsync();
+        var store = world.App.Services.GetRequiredService<TaskStore>();
+        var review = Assert.Single(await world.TasksAsync(world.Kam, "quarterly-review"));
+
+        // Submitted by the API, never completed in the task list: the task is closed all the same.
+        await SubmitAsync(world, account, p => p["objectives"] = new JsonArray("Win the 2026 tender", "Open two more sites"));
+        await world.DrainAsync();
+        Assert.Empty(await world.TasksAsync(world.Kam, "quarterly-review"));
+        Assert.Equal((WorkTaskStatus.Done, "done"), Closed(await store.FindAsync(review.Id, Ct)));
+
+        await DecideAsync(world, _ => new { verdict = "Reject", comment = "Targets too low" });
+        var revision = Assert.Single(await world.TasksAsync(world.Kam, "quarterly-review-revision"));
+        await SubmitAsync(world, account, p => p["assumptions"] = new JsonArray("Budget approved in April"));
+        await world.DrainAsync();
+        Assert.Empty(await world.TasksAsync(world.Kam, "quarterly-review-revision"));
+        Assert.Equal((WorkTaskStatus.Done, "done"), Closed(await store.FindAsync(revision.Id, Ct)));
+
+        await DecideAsync(world, _ => new { verdict = "Approve", comment = "Go" });
+        Assert.Equal("approved", (await world.ReviewAsync(account.Id)).Step);
+        Assert.Empty(await world.TasksAsync(world.Kam, "quarterly-review"));
+        Assert.Empty(await world.TasksAsync(world.Kam, "quarterly-review-revision"));
+
+        static (WorkTaskStatus, string?) Closed(Versioned<WorkTask>? task) => (task!.Value.Status, task.Value.Outcome);
     }
 
     [Fact]

@@ -104,6 +104,59 @@ public sealed class QuarterlyReviewTests
     }
 
     [Fact]
+    public void Submitting_closes_the_kams_review_task_as_done()
+    {
+        var decision = Spec(KamSender).Given(Opened()).When(new QuarterlyReviewCommand.Submit(3, Sections)).Then(Submitted(1, 3));
+
+        var close = Assert.IsType<CloseTasks>(Assert.Single(decision.Effects));
+        Assert.Equal((Kam, Account, CreateTask.Done), (close.AssigneeUserId, close.AccountId, close.Outcome));
+        Assert.Equal(["quarterly-review", "quarterly-review-revision"], close.TaskKinds);
+    }
+
+    [Fact]
+    public void Resubmitting_after_a_rejection_closes_the_revision_task_as_done_for_the_kam_of_now()
+    {
+        var spec = Spec(Domain.Processes.Sender.Person("kam-2", [Domain.Organisation.Role.Kam]))
+            .Given([.. Opened(), Submitted(1, 3), new Event.SentBack(1, Rejected("Too low"), Now), new Event.KamChanged(Kam, "kam-2")]);
+
+        var decision = spec.When(new QuarterlyReviewCommand.Submit(4, Sections)).Then(Submitted(2, 4));
+
+        var close = Assert.IsType<CloseTasks>(Assert.Single(decision.Effects));
+        Assert.Equal(("kam-2", CreateTask.Done), (close.AssigneeUserId, close.Outcome));
+        Assert.Contains("quarterly-review-revision", close.TaskKinds);
+    }
+
+    [Fact]
+    public void Approval_closes_any_task_of_the_review_still_open_as_cancelled()
+    {
+        var decision = Spec().Given([.. Opened(), Submitted(1, 3)]).When(Completed(1, Approved())).ThenOne<Event.Approved>();
+
+        var close = Assert.Single(decision.Effects.OfType<CloseTasks>());
+        Assert.Equal((Kam, Account, CloseTasks.Cancelled), (close.AssigneeUserId, close.AccountId, close.Outcome));
+        Assert.Equal(["quarterly-review", "quarterly-review-revision"], close.TaskKinds);
+    }
+
+    [Fact]
+    public void Nothing_but_the_submission_and_the_approval_closes_tasks()
+    {
+        var spec = Spec(KamSender);
+        var decisions = new List<Decision<Event>>
+        {
+            spec.When(Open()).Then([.. Opened()]),
+            spec.When(Woke("remind-before")).ThenOne<Event.Reminded>(),
+            spec.When(Woke("overdue")).ThenOne<Event.BecameOverdue>(),
+            spec.When(Woke("escalate")).ThenOne<Event.Escalated>(),
+        };
+        spec.When(new QuarterlyReviewCommand.Submit(3, Sections));
+        decisions.Add(spec.When(new QuarterlyReviewCommand.Submit(4, Sections)).Then()); // stale: submitted already
+        decisions.Add(spec.When(Completed(1, Rejected("Too low"))).ThenOne<Event.SentBack>());
+        decisions.Add(spec.When(Woke("remind-due")).ThenOne<Event.Reminded>());
+        decisions.Add(spec.When(Completed(1, Approved())).Then()); // stale: an earlier round
+
+        Assert.All(decisions, d => Assert.DoesNotContain(d.Effects, e => e is CloseTasks));
+    }
+
+    [Fact]
     public void Submitting_again_while_the_director_decides_is_stale() =>
         Assert.StartsWith("submitted already", Spec(KamSender).Given([.. Opened(), Submitted(1, 3)]).When(new QuarterlyReviewCommand.Submit(4, Sections)).Then().StaleReason, StringComparison.Ordinal);
 

@@ -10,7 +10,7 @@ namespace KamFlows.App.Features.MyDay;
 /// </summary>
 public interface IMyDaySection
 {
-    /// <summary>Where on the page, lower first. Taken: tasks 10, approvals 20, visits 30, proposals 40. See <see cref="MyDaySectionOrder"/>.</summary>
+    /// <summary>Where on the page, lower first. Taken: tasks 10, approvals 20, visits 30, proposals 40, receivables 50. See <see cref="MyDaySectionOrder"/>.</summary>
     int Order { get; }
 
     Task<MyDaySectionView?> ReadAsync(PageViewer viewer, CancellationToken ct);
@@ -20,10 +20,8 @@ public interface IMyDaySection
 public sealed record MyDaySectionView(Type Component, IDictionary<string, object> Parameters);
 
 /// <summary>
-/// The places on My day, so sections added later fall where the page's design puts them. The second
-/// part of the pages work (issue 16) adds the three marked "to come" from their features, each an
-/// <see cref="IMyDaySection"/> registered in its feature's registration; until then the page shows
-/// nothing in their place.
+/// The places on My day, so a section added later falls where the page's design puts it: each is an
+/// <see cref="IMyDaySection"/> registered in its feature's registration.
 /// </summary>
 public static class MyDaySectionOrder
 {
@@ -36,6 +34,6 @@ public static class MyDaySectionOrder
     /// <summary>Open proposals with their validity countdown (<c>Features/Proposals/MyDayProposals</c>).</summary>
     public const int Proposals = 40;
 
-    /// <summary>To come: overdue receivables of the KAM's accounts (ERP import).</summary>
+    /// <summary>Overdue receivables of the KAM's accounts (<c>Features/Receivables/MyDayReceivables</c>).</summary>
     public const int Receivables = 50;
 }

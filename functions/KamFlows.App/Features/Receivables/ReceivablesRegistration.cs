@@ -1,4 +1,5 @@
 using KamFlows.App.Features.ErpImports;
+using KamFlows.App.Features.MyDay;
 using KamFlows.App.Features.Receivables;
 using KamFlows.Domain.Processes;
 using KamFlows.Domain.Receivables;
@@ -18,6 +19,7 @@ internal static class ReceivablesRegistration
         builder.Services.AddSingleton<ReceivableFollowUps>();
         builder.Services.AddSingleton<ReceivablesProjection>();
         builder.Services.AddSingleton<ReceivablesReading>();
+        builder.Services.AddSingleton<IMyDaySection, MyDayReceivables>();
         builder.Services.AddSingleton<IImportKindRules, ReceivablesImportRules>();
         return builder;
     }

@@ -112,7 +112,7 @@ public sealed class ProposalFollowUpDefinition(int version) : ProcessDefinition<
         Input.Received { Command: Command.RecordCall } => Confirmed(state, ReceiptConfirmedBy.Call, context),
         Input.Received { Command: Command.CallTaskDone { Outcome: ProposalTasks.NoAnswer } } when state.Phase == ProposalPhase.AwaitingReceipt =>
             Decision<Event>.Of(new Event.CallUnanswered(context.Now)).Wake(ReceiptCallWakeUp, NextBusinessMorning(Customer)),
-        Input.Received { Command: Command.CallTaskDone } => Confirmed(state, ReceiptConfirmedBy.Call, context),
+        Input.Received { Command: Command.CallTaskDone } => Confirmed(state, ReceiptConfirmedBy.Call, context, byTheCallTask: true),
         Input.Received { Command: Command.AgreeNextSteps n } => NextSteps(n, state, context),
         Input.Received { Command: Command.Extend e } => Extended(e, state, context),
         Input.Received { Command: Command.RecordOutcome o } => Outcome(o, state, context),
@@ -226,10 +226,23 @@ public sealed class ProposalFollowUpDefinition(int version) : ProcessDefinition<
         .Wake(ValidityReminderWakeUp, new WakeTime.BusinessDaysFrom(validUntil, -state.Timings.ValidityReminderBusinessDays, NineAm, Kam))
         .Wake(ExpiryWakeUp, new WakeTime.BusinessDaysFrom(validUntil, 0, CloseOfBusiness, Customer));
 
-    private static Decision<Event> Confirmed(ProposalState state, ReceiptConfirmedBy by, DecisionContext context) =>
-        state.Phase == ProposalPhase.AwaitingReceipt
-            ? Decision<Event>.Of(new Event.ReceiptConfirmed(by, context.Now)).Cancel(ReceiptCallWakeUp)
-            : Decision<Event>.None; // confirmed already: a second confirmation changes nothing
+    /// <summary>
+    /// Receipt is confirmed: no call is planned any more, and a call task already given has what it
+    /// asked for (the customer has the proposal), so it is closed as done, unless it is the call task
+    /// itself that told us.
+    /// </summary>
+    private static Decision<Event> Confirmed(ProposalState state, ReceiptConfirmedBy by, DecisionContext context, bool byTheCallTask = false)
+    {
+        if (state.Phase != ProposalPhase.AwaitingReceipt)
+        {
+            return Decision<Event>.None; // confirmed already: a second confirmation changes nothing
+        }
+
+        var confirmed = Decision<Event>.Of(new Event.ReceiptConfirmed(by, context.Now)).Cancel(ReceiptCallWakeUp);
+        return state.CallTasks > 0 && !byTheCallTask
+            ? confirmed.Then(new CloseTasks(state.KamUserId!, state.Terms!.AccountId, [ProposalTasks.Call], CreateTask.Done))
+            : confirmed;
+    }
 
     private static Decision<Event> NextSteps(Command.AgreeNextSteps next, ProposalState state, DecisionContext context)
     {
@@ -285,8 +298,39 @@ public sealed class ProposalFollowUpDefinition(int version) : ProcessDefinition<
             ? Send(Decision<Event>.None, state, state.Sendings + 1, context)
             : Decision<Event>.Stale("receipt is confirmed: nothing to resend");
 
-    private static Decision<Event> Ended(ProposalState state, Event ending, string outcome) =>
-        Decision<Event>.Of(ending).Cancel([.. AllWakeUps]).Complete(outcome);
+    /// <summary>
+    /// The proposal ends (an outcome, the expiry, a cancellation): the follow-up tasks it gave and the
+    /// KAM has not completed (the call, the agreed meeting, the address to correct) are no longer
+    /// wanted and are closed as cancelled. The tasks an outcome gives are of other kinds and stay.
+    /// </summary>
+    private static Decision<Event> Ended(ProposalState state, Event ending, string outcome)
+    {
+        var ended = Decision<Event>.Of(ending).Cancel([.. AllWakeUps]).Complete(outcome);
+        var given = FollowUpTasksGiven(state);
+        return given.Count > 0 ? ended.Then(new CloseTasks(state.KamUserId!, state.Terms!.AccountId, given, CloseTasks.Cancelled)) : ended;
+    }
+
+    /// <summary>The kinds of follow-up task this proposal has given so far (the state counts calls and records next steps and bounces).</summary>
+    private static List<string> FollowUpTasksGiven(ProposalState state)
+    {
+        var kinds = new List<string>();
+        if (state.CallTasks > 0)
+        {
+            kinds.Add(ProposalTasks.Call);
+        }
+
+        if (state.NextSteps is not null)
+        {
+            kinds.Add(ProposalTasks.Meeting);
+        }
+
+        if (state.LastBouncedAt is not null)
+        {
+            kinds.Add(ProposalTasks.CorrectAddress);
+        }
+
+        return kinds;
+    }
 
     private static CreateTask Task(ProposalState state, string kind, TaskDue due, string? completion = null, IReadOnlyList<string>? outcomes = null) =>
         new(kind, state.KamUserId!, due, state.Terms!.AccountId, completion, outcomes);

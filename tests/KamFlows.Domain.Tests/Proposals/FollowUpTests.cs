@@ -66,6 +66,36 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void A_confirmation_while_the_call_task_is_out_closes_it_as_done_whoever_confirms()
+    {
+        Event[] called = [.. Sent(), new Event.CallDue(Now)];
+        var byLink = Spec(sender: Sender.LinkHolder("acc-1:c-1")).Given(called).When(new Command.ConfirmReceipt()).Then(new Event.ReceiptConfirmed(ReceiptConfirmedBy.Link, Now));
+        var byRecordedCall = Spec().Given(called).When(new Command.RecordCall()).Then(new Event.ReceiptConfirmed(ReceiptConfirmedBy.Call, Now));
+        var at = Now.AddDays(3);
+        var byNextSteps = Spec().Given(called).When(new Command.AgreeNextSteps(UrgencyOrigin.Budget, MeetingKind.Call, at))
+            .Then(new Event.ReceiptConfirmed(ReceiptConfirmedBy.Call, Now), new Event.NextStepsAgreed(UrgencyOrigin.Budget, MeetingKind.Call, at, Now));
+
+        foreach (var decision in new[] { byLink, byRecordedCall, byNextSteps })
+        {
+            var close = Assert.Single(decision.Effects.OfType<CloseTasks>());
+            Assert.Equal((Kam, Account, CreateTask.Done), (close.AssigneeUserId, close.AccountId, close.Outcome));
+            Assert.Equal(["proposal-call"], close.TaskKinds);
+        }
+    }
+
+    [Fact]
+    public void No_call_task_to_close_before_the_call_is_due_after_the_call_task_itself_confirms_or_when_confirmed_already()
+    {
+        var early = Spec(sender: Sender.LinkHolder("acc-1:c-1")).Given(Sent()).When(new Command.ConfirmReceipt()).Then(new Event.ReceiptConfirmed(ReceiptConfirmedBy.Link, Now));
+        var byTask = Spec().Given([.. Sent(), new Event.CallDue(Now)]).When(new Command.CallTaskDone("t-1", "reached", Kam)).Then(new Event.ReceiptConfirmed(ReceiptConfirmedBy.Call, Now));
+        var unanswered = Spec().Given([.. Sent(), new Event.CallDue(Now)]).When(new Command.CallTaskDone("t-1", "no-answer", Kam)).Then(new Event.CallUnanswered(Now));
+        var again = Spec(sender: Sender.LinkHolder("acc-1:c-1")).Given([.. Sent(), new Event.CallDue(Now), new Event.ReceiptConfirmed(ReceiptConfirmedBy.Link, Now)])
+            .When(new Command.ConfirmReceipt()).Then();
+
+        Assert.All(new[] { early, byTask, unanswered, again }, d => Assert.DoesNotContain(d.Effects, e => e is CloseTasks));
+    }
+
+    [Fact]
     public void Only_a_holder_of_a_customer_link_confirms_receipt_and_only_the_kam_records_a_call()
     {
         var parties = new Dictionary<string, IReadOnlyList<string>> { ["kam"] = [Kam], ["customer"] = ["acc-1:c-1"] };

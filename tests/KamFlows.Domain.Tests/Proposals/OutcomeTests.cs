@@ -90,6 +90,44 @@ public sealed class OutcomeTests
     }
 
     [Fact]
+    public void Every_ending_closes_the_call_meeting_and_address_tasks_given_as_cancelled_and_keeps_the_tasks_the_outcome_gives()
+    {
+        Event[] busy =
+        [
+            .. Sent(), new Event.EmailBounced("bounce", Now), new Event.CallDue(Now), new Event.ReceiptConfirmed(ReceiptConfirmedBy.Call, Now),
+            new Event.NextStepsAgreed(UrgencyOrigin.Budget, MeetingKind.Meeting, Now.AddDays(5), Now),
+        ];
+        var endings = new[]
+        {
+            Spec().Given(busy).When(new Command.RecordOutcome(ProposalOutcome.Won)).Then(new Event.Won(Now)),
+            Spec().Given(busy).When(new Command.RecordOutcome(ProposalOutcome.Lost, LossReason.Price)).Then(new Event.Lost(LossReason.Price, Now)),
+            Spec().Given(busy).When(new Command.RecordOutcome(ProposalOutcome.Withdrawn)).Then(new Event.Withdrawn(Now)),
+            Spec().Given(busy).When(Woke("expiry")).Then(new Event.Expired(Now)),
+            Spec().Given(busy).When(new Command.Cancel()).Then(new Event.Cancelled(Now)),
+        };
+
+        foreach (var ended in endings)
+        {
+            var close = Assert.Single(ended.Effects.OfType<CloseTasks>());
+            Assert.Equal((Kam, Account, CloseTasks.Cancelled), (close.AssigneeUserId, close.AccountId, close.Outcome));
+            Assert.Equal(["proposal-call", "proposal-meeting", "proposal-correct-address"], close.TaskKinds);
+        }
+
+        Assert.Equal(["proposal-delivery-call", "proposal-feedback", "proposal-recommendation"], endings[0].Effects.OfType<CreateTask>().Select(t => t.TaskKind));
+        Assert.Equal(["proposal-loss-review"], endings[1].Effects.OfType<CreateTask>().Select(t => t.TaskKind));
+    }
+
+    [Fact]
+    public void An_ending_closes_only_the_kinds_of_task_the_proposal_gave()
+    {
+        var onlyACall = Spec().Given([.. Sent(), new Event.CallDue(Now)]).When(new Command.Cancel()).Then(new Event.Cancelled(Now));
+        var none = Spec().Given(Confirmed()).When(new Command.RecordOutcome(ProposalOutcome.Withdrawn)).Then(new Event.Withdrawn(Now));
+
+        Assert.Equal(["proposal-call"], Assert.IsType<CloseTasks>(Assert.Single(onlyACall.Effects)).TaskKinds);
+        Assert.Empty(none.Effects);
+    }
+
+    [Fact]
     public void A_submission_without_a_contact_is_refused_and_sends_nothing()
     {
         var decision = Spec().When(new Command.Submit(Terms with { ContactIds = [] })).ThenOne<Event.Refused>();

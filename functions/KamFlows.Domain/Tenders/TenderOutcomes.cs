@@ -24,7 +24,7 @@ internal static class TenderOutcomes
         var recorded = new Event.OutcomeRecorded(outcome.Result, reasons, outcome.Comment, context.Sender.UserId, context.Now);
         if (outcome.Result == TenderResult.CancelledByBuyer)
         {
-            return Decision<Event>.Of(recorded).Then([.. TenderApprovals.Pending(state)]).Complete("cancelled-by-buyer");
+            return Decision<Event>.Of(recorded).Then([.. TenderApprovals.Pending(state)]).Then([.. LeftOpen(state, context, recordedOutcome: false)]).Complete("cancelled-by-buyer");
         }
 
         if (state.Phase != TenderPhase.AwaitingOutcome)
@@ -42,6 +42,7 @@ internal static class TenderOutcomes
             }
 
             return Decision<Event>.Of(recorded)
+                .Then([.. LeftOpen(state, context, recordedOutcome: true)])
                 .Then(new CreateTask(LossReviewTaskKind, kam, Due(new WakeTime.BusinessDaysLater(5, TenderTimings.DueAt, Account)), tender.AccountId,
                     Title: $"Tender {tender.Reference}: review the loss ({string.Join("; ", reasons)})"))
                 .Complete("lost");
@@ -53,6 +54,7 @@ internal static class TenderOutcomes
             EscortTaskKind, kam, Due(new WakeTime.BusinessDaysFrom(today.AddDays(d), 0, TenderTimings.WorkAt, Account)), tender.AccountId,
             Title: $"Tender {tender.Reference}: contract escort, day {d} of {days}"));
         return Decision<Event>.Of(recorded)
+            .Then([.. LeftOpen(state, context, recordedOutcome: true)])
             .Then(new CreateTask(KickoffTaskKind, kam, Due(new WakeTime.BusinessDaysLater(2, TenderTimings.DueAt, Account)), tender.AccountId,
                 Title: $"Tender {tender.Reference}: contract kickoff"))
             .Then([.. escort])
@@ -64,7 +66,41 @@ internal static class TenderOutcomes
     public static Decision<Event> Cancel(TenderCommand.Cancel cancel, TenderState state, DecisionContext context) =>
         Decision<Event>.Of(new Event.Cancelled(cancel.Reason, context.Sender.UserId, context.Now))
             .Then([.. TenderApprovals.Pending(state)])
+            .Then([.. LeftOpen(state, context, recordedOutcome: false)])
             .Complete("cancelled");
+
+    /// <summary>
+    /// The tender ends: the preparation's tasks the KAM has not completed (checklist items, coverage
+    /// gaps, a bid to revise) are no longer wanted and are closed as cancelled; the task to record the
+    /// outcome is done when the outcome was recorded. Before the bid was decided no task was given.
+    /// The tasks the outcome itself gives (kickoff, escort, loss review) are of other kinds and stay.
+    /// </summary>
+    private static IEnumerable<CloseTasks> LeftOpen(TenderState state, DecisionContext context, bool recordedOutcome)
+    {
+        if (state.Phase == TenderPhase.BidDecision)
+        {
+            yield break;
+        }
+
+        var kam = TenderApprovals.KamOf(context.Parties);
+        var accountId = state.Tender!.AccountId;
+        if (recordedOutcome)
+        {
+            yield return new CloseTasks(kam, accountId, [TenderMilestones.RecordOutcomeTaskKind], CreateTask.Done);
+        }
+
+        IReadOnlyList<string> work =
+        [
+            .. TenderChecklists.InOrder.SelectMany(m => TenderChecklists.Items(m).Select(i => TenderChecklists.TaskKind(m, i))),
+            .. GapTaskKinds,
+            TenderApprovals.ReviseTaskKind,
+            .. recordedOutcome ? Array.Empty<string>() : [TenderMilestones.RecordOutcomeTaskKind],
+        ];
+        yield return new CloseTasks(kam, accountId, work, CloseTasks.Cancelled);
+    }
+
+    private static readonly string[] GapTaskKinds =
+        ["tender-coverage-missing-decision-maker", "tender-coverage-missing-influencer", "tender-coverage-stale-contact"];
 
     private static TaskDue.Business Due(WakeTime when) => new TaskDue.Business(when);
 }

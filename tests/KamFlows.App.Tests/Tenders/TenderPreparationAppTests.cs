@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using KamFlows.App.Features.Tasks;
 using System.Net;
 using System.Net.Http.Json;
 using KamFlows.App.Features.Tenders;
@@ -180,6 +182,27 @@ public sealed class TenderPreparationAppTests(Azurite azurite)
         Assert.Equal("withdrawn", (await s.InstanceAsync(TenderScenario.ApprovalOf(tender.Id, "bid"))).Step);
         Assert.Empty((await s.InstanceAsync(tender.ProcessId)).WakeUps);
         Assert.Equal(HttpStatusCode.Conflict, (await s.KamClient.PostAsJsonAsync($"/api/tenders/{tender.Id}/cancel", new { reason = "again" }, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_preparing_closes_the_open_checklist_tasks_as_cancelled()
+    {
+        await using var app = new TasksApp(azurite);
+        var (s, tender) = await BiddingAsync(app);
+        var open = await s.OpenTasksAsync(tender.ProcessId);
+        Assert.Equal(2, open.Count(t => t.Kind.StartsWith("tender-needs-", StringComparison.Ordinal)));
+
+        var cancelled = await s.KamClient.PostAsJsonAsync($"/api/tenders/{tender.Id}/cancel", new { reason = "Buyer chose a framework contract" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        await s.RunUntilAsync(app.Clock.GetUtcNow());
+
+        Assert.Empty(await s.OpenTasksAsync(tender.ProcessId));
+        var store = app.Services.GetRequiredService<TaskStore>();
+        foreach (var task in open)
+        {
+            var closed = (await store.FindAsync(task.Id, Ct))!.Value;
+            Assert.Equal((WorkTaskStatus.Done, "cancelled"), (closed.Status, closed.Outcome));
+        }
     }
 
     [Fact]

@@ -278,7 +278,50 @@ public sealed class TenderPreparationTests
         var decision = Decide(signing, Received(new Command.RecordOutcome(TenderResult.CancelledByBuyer, ["budget cut"])), sender: KamSender);
 
         Assert.Equal("cancelled-by-buyer", decision.Outcome);
-        Assert.Equal([new WithdrawApproval("tender-1|sign-off|1")], decision.Effects);
+        Assert.Equal([new WithdrawApproval("tender-1|sign-off|1")], decision.Effects.OfType<WithdrawApproval>());
+        var close = Assert.IsType<CloseTasks>(Assert.Single(decision.Effects.OfType<CloseTasks>()));
+        Assert.Equal((Kam, CloseTasks.Cancelled), (close.AssigneeUserId, close.Outcome));
+        Assert.Contains("tender-record-outcome", close.TaskKinds);
+    }
+
+    [Fact]
+    public void Cancelling_while_preparing_closes_the_checklist_gap_and_revision_tasks_as_cancelled()
+    {
+        var decision = Decide(Fold(Bidding()), Received(new Command.Cancel("Buyer went elsewhere")), sender: KamSender);
+
+        var close = Assert.IsType<CloseTasks>(Assert.Single(decision.Effects.OfType<CloseTasks>()));
+        Assert.Equal((Kam, CloseTasks.Cancelled), (close.AssigneeUserId, close.Outcome));
+        Assert.Contains("tender-needs-customer-needs", close.TaskKinds);
+        Assert.Contains("tender-submission-submission-confirmed", close.TaskKinds);
+        Assert.Contains("tender-coverage-stale-contact", close.TaskKinds);
+        Assert.Contains("tender-coverage-missing-decision-maker", close.TaskKinds);
+        Assert.Contains("tender-revise-bid", close.TaskKinds);
+    }
+
+    [Fact]
+    public void Recording_the_outcome_closes_the_record_outcome_task_as_done_and_the_rest_as_cancelled_but_not_the_outcomes_own_tasks()
+    {
+        foreach (var outcome in new[] { new Command.RecordOutcome(TenderResult.Won), new Command.RecordOutcome(TenderResult.Lost, ["price"]) })
+        {
+            var decision = Decide(Submitted(), Received(outcome), sender: KamSender);
+
+            var closes = decision.Effects.OfType<CloseTasks>().ToList();
+            Assert.Equal([(["tender-record-outcome"], CreateTask.Done)], closes.Where(c => c.Outcome == CreateTask.Done).Select(c => (c.TaskKinds.ToArray(), c.Outcome)));
+            var cancelled = Assert.Single(closes, c => c.Outcome == CloseTasks.Cancelled);
+            Assert.DoesNotContain("tender-record-outcome", cancelled.TaskKinds);
+            Assert.All(TaskKinds(decision), kind => Assert.DoesNotContain(kind, closes.SelectMany(c => c.TaskKinds)));
+        }
+    }
+
+    [Fact]
+    public void Nothing_closes_tasks_before_the_tender_ends()
+    {
+        var (bidding, decided) = Run(Fold(Registered()), new ProcessInput<Command>.ChildCompleted("a", "ApprovalRequest", "tender-1|bid", "approved", null));
+        var ticked = Decide(bidding, Received(new Command.TickItem("needs", "customer-needs")), sender: KamSender);
+        var moved = Decide(bidding, Received(new Command.ChangeDate(TenderDate.AddMonths(1))), sender: KamSender);
+        var noBid = Decide(Fold(Registered()), new ProcessInput<Command>.ChildCompleted("a", "ApprovalRequest", "tender-1|bid", "rejected", null));
+
+        Assert.All(new[] { decided, ticked, moved, noBid }, d => Assert.DoesNotContain(d.Effects, e => e is CloseTasks));
     }
 
     [Fact]
